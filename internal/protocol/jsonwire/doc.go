@@ -1,0 +1,13 @@
+// Package jsonwire is the JSON codec used by generated clients for the AWS
+// JSON protocols (awsJson1_0 and awsJson1_1).
+//
+// The Encoder appends JSON to a byte slice and produces output that is
+// byte-identical to github.com/aws/smithy-go/encoding/json for the same
+// values, so requests (and their signatures) match those of aws-sdk-go-v2.
+//
+// The Decoder is a pull parser over an in-memory document. Generated code
+// walks objects and arrays with callbacks and reads scalars straight into
+// typed fields; no reflection, no interface{} values and no intermediate
+// trees are involved. Errors are *Error values that carry the byte offset
+// and the JSON path (for example $.Items[3].Size) of the failing value.
+package jsonwire

@@ -1,0 +1,115 @@
+package jsonwire
+
+import (
+	"errors"
+	"strconv"
+	"strings"
+)
+
+// Error is the error returned by Decoder methods. It names where the problem
+// was found both as a byte offset and as a JSON path such as
+// $.TapeRecoveryPointInfos[3].TapeSizeInBytes.
+type Error struct {
+	// Offset is the byte offset in the input at which the problem was found.
+	Offset int64
+	// Err is the cause: a syntax or type problem found by the decoder, or the
+	// error returned by an Object or Array callback.
+	Err error
+
+	// segs holds the path innermost segment first; it is filled in only while
+	// an error unwinds through Object and Array, so success costs nothing.
+	segs []pathSeg
+}
+
+// pathSeg is one step of a JSON path: an object key or an array index.
+type pathSeg struct {
+	key     string
+	index   int
+	isIndex bool
+}
+
+// Path returns the JSON path of the value that failed, starting with "$".
+// Keys that are not plain identifiers are written as ["quoted key"].
+func (e *Error) Path() string {
+	var b strings.Builder
+	b.WriteByte('$')
+	for i := len(e.segs) - 1; i >= 0; i-- {
+		s := e.segs[i]
+		switch {
+		case s.isIndex:
+			b.WriteByte('[')
+			b.WriteString(strconv.Itoa(s.index))
+			b.WriteByte(']')
+		case isIdent(s.key):
+			b.WriteByte('.')
+			b.WriteString(s.key)
+		default:
+			b.WriteByte('[')
+			b.WriteString(strconv.Quote(s.key))
+			b.WriteByte(']')
+		}
+	}
+	return b.String()
+}
+
+// Error formats the error as "jsonwire: <path> (offset <n>): <cause>".
+func (e *Error) Error() string {
+	msg := "<nil>"
+	if e.Err != nil {
+		msg = e.Err.Error()
+	}
+	return "jsonwire: " + e.Path() + " (offset " + strconv.FormatInt(e.Offset, 10) + "): " + msg
+}
+
+// Unwrap returns the cause so errors.Is and errors.As see callback errors.
+func (e *Error) Unwrap() error { return e.Err }
+
+// isIdent reports whether key can be written in a path as .key unambiguously.
+func isIdent(key string) bool {
+	if key == "" {
+		return false
+	}
+	for i := 0; i < len(key); i++ {
+		c := key[i]
+		if c == '_' || c == '-' || 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || i > 0 && '0' <= c && c <= '9' {
+			continue
+		}
+		return false
+	}
+	return true
+}
+
+// errAt builds an *Error for a problem detected at byte offset off.
+func errAt(off int, msg string) *Error {
+	return &Error{Offset: int64(off), Err: errors.New(msg)}
+}
+
+// wrapErr turns err into an *Error positioned at off (keeping an existing
+// *Error as is) and records seg as the next-outer path segment.
+func wrapErr(err error, off int, seg pathSeg) error {
+	e, ok := err.(*Error)
+	if !ok {
+		e = &Error{Offset: int64(off), Err: err}
+	}
+	e.segs = append(e.segs, seg)
+	return e
+}
+
+// snapshotRadius is how many bytes Snapshot keeps on each side of the offset.
+const snapshotRadius = 32
+
+// Snapshot returns the part of body around offset (up to 32 bytes before and
+// 32 bytes after it) for error reports such as
+// smithy.DeserializationError.Snapshot. Invalid UTF-8 (including runes cut at
+// the window edges) is replaced with U+FFFD so the result is printable.
+func Snapshot(body []byte, offset int64) string {
+	if offset < 0 {
+		offset = 0
+	}
+	if offset > int64(len(body)) {
+		offset = int64(len(body))
+	}
+	lo := max(int(offset)-snapshotRadius, 0)
+	hi := min(int(offset)+snapshotRadius, len(body))
+	return strings.ToValidUTF8(string(body[lo:hi]), "\uFFFD")
+}

@@ -1,0 +1,342 @@
+package jsonwire
+
+import (
+	"bytes"
+	"math"
+	"strconv"
+	"time"
+	"unsafe"
+)
+
+// scanNumber consumes the JSON number at d.pos, enforcing the JSON grammar
+// (no leading zeros, '+', '.5', hex, ...). isInt is false when the number has
+// a fraction or an exponent.
+func (d *Decoder) scanNumber() (num []byte, isInt bool, err error) {
+	data := d.data
+	start := d.pos
+	i := start
+	if i < len(data) && data[i] == '-' {
+		i++
+	}
+	if i >= len(data) {
+		return nil, false, errAt(i, "unexpected end of JSON input")
+	}
+	switch c := data[i]; {
+	case c == '0':
+		i++
+		if i < len(data) && isDigit(data[i]) {
+			return nil, false, errAt(i, "invalid leading zero in number")
+		}
+	case '1' <= c && c <= '9':
+		i++
+		for i < len(data) && isDigit(data[i]) {
+			i++
+		}
+	case i == start:
+		d.pos = i
+		return nil, false, d.invalidChar(c, "looking for beginning of value")
+	default:
+		d.pos = i
+		return nil, false, d.invalidChar(c, "in numeric literal")
+	}
+	isInt = true
+	if i < len(data) && data[i] == '.' {
+		isInt = false
+		i++
+		if i, err = d.digits(i); err != nil {
+			return nil, false, err
+		}
+	}
+	if i < len(data) && (data[i] == 'e' || data[i] == 'E') {
+		isInt = false
+		i++
+		if i < len(data) && (data[i] == '+' || data[i] == '-') {
+			i++
+		}
+		if i, err = d.digits(i); err != nil {
+			return nil, false, err
+		}
+	}
+	d.pos = i
+	return data[start:i], isInt, nil
+}
+
+// digits consumes one or more digits starting at data[i].
+func (d *Decoder) digits(i int) (int, error) {
+	data := d.data
+	if i >= len(data) {
+		return i, errAt(i, "unexpected end of JSON input")
+	}
+	if !isDigit(data[i]) {
+		d.pos = i
+		return i, d.invalidChar(data[i], "in numeric literal")
+	}
+	for i < len(data) && isDigit(data[i]) {
+		i++
+	}
+	return i, nil
+}
+
+func isDigit(c byte) bool { return '0' <= c && c <= '9' }
+
+// numberValue reads a number or null, reporting other types as errors.
+func (d *Decoder) numberValue() (num []byte, isInt, isNull bool, err error) {
+	c, err := d.peek()
+	if err != nil {
+		return nil, false, false, err
+	}
+	if c == '-' || isDigit(c) {
+		num, isInt, err = d.scanNumber()
+		return num, isInt, false, err
+	}
+	if c == 'n' {
+		return nil, false, true, d.literal("null")
+	}
+	return nil, false, false, d.typeError("number", c)
+}
+
+// readInt reads an integer in [lo, hi] straight from its digits, so int64
+// keeps full precision; fractions, exponents and overflow are errors.
+func (d *Decoder) readInt(lo, hi int64, typ string) (v int64, isNull bool, err error) {
+	num, isInt, isNull, err := d.numberValue()
+	if err != nil || isNull {
+		return 0, isNull, err
+	}
+	neg := num[0] == '-'
+	digits := num
+	if neg {
+		digits = num[1:]
+	}
+	// 19 digits cannot overflow a uint64, so the loop needs no checks.
+	if isInt && len(digits) <= 19 {
+		var u uint64
+		for _, c := range digits {
+			u = u*10 + uint64(c-'0')
+		}
+		if !neg && u <= uint64(hi) {
+			return int64(u), false, nil
+		}
+		if neg && u <= uint64(-(lo+1))+1 {
+			return -int64(u), false, nil
+		}
+	}
+	return 0, false, errAt(d.pos-len(num), "value "+string(num)+" does not fit "+typ)
+}
+
+// Int8 reads a JSON integer into *p; null leaves *p unchanged.
+func (d *Decoder) Int8(p *int8) error {
+	v, isNull, err := d.readInt(math.MinInt8, math.MaxInt8, "int8")
+	if err == nil && !isNull {
+		*p = int8(v)
+	}
+	return err
+}
+
+// Int16 reads a JSON integer into *p; null leaves *p unchanged.
+func (d *Decoder) Int16(p *int16) error {
+	v, isNull, err := d.readInt(math.MinInt16, math.MaxInt16, "int16")
+	if err == nil && !isNull {
+		*p = int16(v)
+	}
+	return err
+}
+
+// Int32 reads a JSON integer into *p; null leaves *p unchanged.
+func (d *Decoder) Int32(p *int32) error {
+	v, isNull, err := d.readInt(math.MinInt32, math.MaxInt32, "int32")
+	if err == nil && !isNull {
+		*p = int32(v)
+	}
+	return err
+}
+
+// Int64 reads a JSON integer into *p; null leaves *p unchanged.
+func (d *Decoder) Int64(p *int64) error {
+	v, isNull, err := d.readInt(math.MinInt64, math.MaxInt64, "int64")
+	if err == nil && !isNull {
+		*p = v
+	}
+	return err
+}
+
+// Int8Ptr reads a JSON integer into a new *int8; null sets *p to nil.
+func (d *Decoder) Int8Ptr(p **int8) error {
+	v, isNull, err := d.readInt(math.MinInt8, math.MaxInt8, "int8")
+	return setPtr(p, int8(v), isNull, err)
+}
+
+// Int16Ptr reads a JSON integer into a new *int16; null sets *p to nil.
+func (d *Decoder) Int16Ptr(p **int16) error {
+	v, isNull, err := d.readInt(math.MinInt16, math.MaxInt16, "int16")
+	return setPtr(p, int16(v), isNull, err)
+}
+
+// Int32Ptr reads a JSON integer into a new *int32; null sets *p to nil.
+func (d *Decoder) Int32Ptr(p **int32) error {
+	v, isNull, err := d.readInt(math.MinInt32, math.MaxInt32, "int32")
+	return setPtr(p, int32(v), isNull, err)
+}
+
+// Int64Ptr reads a JSON integer into a new *int64; null sets *p to nil.
+func (d *Decoder) Int64Ptr(p **int64) error {
+	v, isNull, err := d.readInt(math.MinInt64, math.MaxInt64, "int64")
+	return setPtr(p, v, isNull, err)
+}
+
+// parseFloat parses a grammar-checked JSON number. The string view of num
+// does not outlive the call: strconv copies its input into errors.
+func parseFloat(num []byte, bitSize int) (float64, error) {
+	return strconv.ParseFloat(unsafe.String(unsafe.SliceData(num), len(num)), bitSize)
+}
+
+// readFloat reads a JSON number, or one of the strings "NaN", "Infinity" and
+// "-Infinity" (case-insensitively, as aws-sdk-go-v2 accepts them).
+func (d *Decoder) readFloat(bitSize int, typ string) (v float64, isNull bool, err error) {
+	c, err := d.peek()
+	if err != nil {
+		return 0, false, err
+	}
+	start := d.pos
+	switch {
+	case c == '-' || isDigit(c):
+		num, _, err := d.scanNumber()
+		if err != nil {
+			return 0, false, err
+		}
+		v, err := parseFloat(num, bitSize)
+		if err != nil {
+			return 0, false, errAt(start, "value "+string(num)+" does not fit "+typ)
+		}
+		return v, false, nil
+	case c == '"':
+		s, err := d.stringBytes()
+		if err != nil {
+			return 0, false, err
+		}
+		switch {
+		case bytes.EqualFold(s, []byte("NaN")):
+			return math.NaN(), false, nil
+		case bytes.EqualFold(s, []byte("Infinity")):
+			return math.Inf(1), false, nil
+		case bytes.EqualFold(s, []byte("-Infinity")):
+			return math.Inf(-1), false, nil
+		}
+		return 0, false, errAt(start, "invalid "+typ+" value "+quoteString(string(s)))
+	case c == 'n':
+		return 0, true, d.literal("null")
+	}
+	return 0, false, d.typeError("number", c)
+}
+
+// Float32 reads a JSON number (or "NaN"/"Infinity"/"-Infinity") into *p,
+// rounding correctly to float32; values beyond float32's range are errors.
+// null leaves *p unchanged.
+func (d *Decoder) Float32(p *float32) error {
+	v, isNull, err := d.readFloat(32, "float32")
+	if err == nil && !isNull {
+		*p = float32(v)
+	}
+	return err
+}
+
+// Float64 reads a JSON number (or "NaN"/"Infinity"/"-Infinity") into *p;
+// null leaves *p unchanged.
+func (d *Decoder) Float64(p *float64) error {
+	v, isNull, err := d.readFloat(64, "float64")
+	if err == nil && !isNull {
+		*p = v
+	}
+	return err
+}
+
+// Float32Ptr is Float32 into a new *float32; null sets *p to nil.
+func (d *Decoder) Float32Ptr(p **float32) error {
+	v, isNull, err := d.readFloat(32, "float32")
+	return setPtr(p, float32(v), isNull, err)
+}
+
+// Float64Ptr is Float64 into a new *float64; null sets *p to nil.
+func (d *Decoder) Float64Ptr(p **float64) error {
+	v, isNull, err := d.readFloat(64, "float64")
+	return setPtr(p, v, isNull, err)
+}
+
+// Bool reads true or false into *p; null leaves *p unchanged.
+func (d *Decoder) Bool(p *bool) error {
+	v, isNull, err := d.readBool()
+	if err == nil && !isNull {
+		*p = v
+	}
+	return err
+}
+
+// BoolPtr reads true or false into a new *bool; null sets *p to nil.
+func (d *Decoder) BoolPtr(p **bool) error {
+	v, isNull, err := d.readBool()
+	return setPtr(p, v, isNull, err)
+}
+
+func (d *Decoder) readBool() (v, isNull bool, err error) {
+	c, err := d.peek()
+	if err != nil {
+		return false, false, err
+	}
+	switch c {
+	case 't':
+		return true, false, d.literal("true")
+	case 'f':
+		return false, false, d.literal("false")
+	case 'n':
+		return false, true, d.literal("null")
+	}
+	return false, false, d.typeError("boolean", c)
+}
+
+// readEpoch reads a JSON number of Unix seconds as
+// smithytime.ParseEpochSeconds does: millisecond precision, truncated.
+func (d *Decoder) readEpoch() (t time.Time, isNull bool, err error) {
+	if _, err := d.peek(); err != nil {
+		return t, false, err
+	}
+	start := d.pos
+	num, _, isNull, err := d.numberValue()
+	if err != nil || isNull {
+		return t, isNull, err
+	}
+	f, err := parseFloat(num, 64)
+	if err != nil {
+		return t, false, errAt(start, "value "+string(num)+" is not a valid epoch-seconds timestamp")
+	}
+	return time.Unix(0, epochMillis(f)*1e6).UTC(), false, nil
+}
+
+// epochMillis returns v*1000 truncated toward zero, as smithy-go computes it:
+// a 53-bit big.Float product (the same rounding as a float64 multiply, but
+// without overflow) converted with big.Float.Int64, which saturates.
+func epochMillis(v float64) int64 {
+	p := v * 1e3
+	switch {
+	case p >= 1<<63:
+		return math.MaxInt64
+	case p <= -(1 << 63):
+		return math.MinInt64
+	}
+	return int64(p)
+}
+
+// EpochSeconds reads a JSON number of Unix seconds (e.g. 1481896200.004)
+// into *p in UTC with millisecond precision, exactly as
+// smithytime.ParseEpochSeconds does; null leaves *p unchanged.
+func (d *Decoder) EpochSeconds(p *time.Time) error {
+	t, isNull, err := d.readEpoch()
+	if err == nil && !isNull {
+		*p = t
+	}
+	return err
+}
+
+// EpochSecondsPtr is EpochSeconds into a new *time.Time; null sets *p to nil.
+func (d *Decoder) EpochSecondsPtr(p **time.Time) error {
+	t, isNull, err := d.readEpoch()
+	return setPtr(p, t, isNull, err)
+}
