@@ -1,0 +1,91 @@
+package awsjson
+
+import (
+	"context"
+	"fmt"
+	"net/url"
+	"path"
+	"strings"
+
+	"github.com/aws/smithy-go/middleware"
+	smithyhttp "github.com/aws/smithy-go/transport/http"
+)
+
+// resolveEndpoint points the request at BaseEndpoint when it is set, and at
+// the regional default https://{endpointPrefix}.{region}.{dnsSuffix} otherwise.
+type resolveEndpoint struct {
+	svc *Service
+	cfg *Config
+}
+
+func (*resolveEndpoint) ID() string { return "ResolveEndpoint" }
+
+func (m *resolveEndpoint) HandleSerialize(ctx context.Context, in middleware.SerializeInput, next middleware.SerializeHandler) (
+	middleware.SerializeOutput, middleware.Metadata, error,
+) {
+	req, ok := in.Request.(*smithyhttp.Request)
+	if !ok {
+		return middleware.SerializeOutput{}, middleware.Metadata{}, fmt.Errorf("unknown transport type %T", in.Request)
+	}
+	u, err := Endpoint(m.svc.EndpointPrefix, m.cfg.Region, m.cfg.BaseEndpoint)
+	if err != nil {
+		return middleware.SerializeOutput{}, middleware.Metadata{}, fmt.Errorf("failed to resolve service endpoint: %w", err)
+	}
+	req.URL.Scheme = u.Scheme
+	req.URL.Host = u.Host
+	req.URL.Path = path.Join("/", u.Path)
+	if strings.HasSuffix(u.Path, "/") && req.URL.Path != "/" {
+		req.URL.Path += "/"
+	}
+	req.URL.RawPath = ""
+	req.Host = ""
+	return next.HandleSerialize(ctx, in)
+}
+
+// Endpoint returns the URL a request goes to. BaseEndpoint wins when set; it
+// must be an absolute http(s) URL without query or fragment. Otherwise the
+// region must be a valid DNS label and selects the partition's DNS suffix.
+func Endpoint(prefix, region string, base *string) (*url.URL, error) {
+	if base != nil {
+		u, err := url.Parse(*base)
+		if err != nil {
+			return nil, fmt.Errorf("BaseEndpoint %q: %w", *base, err)
+		}
+		if (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+			return nil, fmt.Errorf("BaseEndpoint %q: want an absolute http or https URL", *base)
+		}
+		if u.RawQuery != "" || u.Fragment != "" || u.User != nil {
+			return nil, fmt.Errorf("BaseEndpoint %q: must not carry user info, a query or a fragment", *base)
+		}
+		return u, nil
+	}
+	if region == "" {
+		return nil, fmt.Errorf("invalid configuration: missing region; set Options.Region or BaseEndpoint")
+	}
+	if !validHostLabel(region) {
+		return nil, fmt.Errorf("invalid region %q: want a DNS label such as us-east-1", region)
+	}
+	return &url.URL{Scheme: "https", Host: prefix + "." + region + "." + dnsSuffix(region)}, nil
+}
+
+// dnsSuffix knows the commercial and China partitions; the full partition
+// table arrives with the endpoint rule set.
+func dnsSuffix(region string) string {
+	if strings.HasPrefix(region, "cn-") {
+		return "amazonaws.com.cn"
+	}
+	return "amazonaws.com"
+}
+
+func validHostLabel(s string) bool {
+	if len(s) == 0 || len(s) > 63 || s[0] == '-' || s[len(s)-1] == '-' {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-') {
+			return false
+		}
+	}
+	return true
+}

@@ -1,0 +1,165 @@
+// Package awsjson is the runtime that generated awsJson1_0/awsJson1_1 clients
+// call: it builds the smithy-go middleware stack for one operation (validate,
+// serialize, sign, retry, deserialize) so generated code only describes the
+// operation and its codecs.
+package awsjson
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/aws/aws-sdk-go-v2/aws"
+	awsmiddleware "github.com/aws/aws-sdk-go-v2/aws/middleware"
+	"github.com/aws/aws-sdk-go-v2/aws/retry"
+	v4 "github.com/aws/aws-sdk-go-v2/aws/signer/v4"
+	awshttp "github.com/aws/aws-sdk-go-v2/aws/transport/http"
+	"github.com/aws/smithy-go"
+	"github.com/aws/smithy-go/logging"
+	"github.com/aws/smithy-go/middleware"
+	smithyhttp "github.com/aws/smithy-go/transport/http"
+
+	"github.com/gosmith/gosmith/internal/protocol/jsonwire"
+)
+
+// Service holds the facts every operation of one generated service shares.
+type Service struct {
+	// ID is the SDK service ID (aws.api#service sdkId), e.g. "Storage Gateway";
+	// it names the service in *smithy.OperationError.
+	ID string
+	// TargetPrefix is the X-Amz-Target prefix: the service shape's name.
+	TargetPrefix string
+	// ContentType is "application/x-amz-json-1.0" or "application/x-amz-json-1.1".
+	ContentType string
+	// SigningName is the SigV4 service name (aws.auth#sigv4 name).
+	SigningName string
+	// EndpointPrefix is the host prefix of the default regional endpoint.
+	EndpointPrefix string
+}
+
+// Config is one call's resolved client settings, copied from the generated
+// package's Options.
+type Config struct {
+	Region        string
+	Credentials   aws.CredentialsProvider
+	HTTPClient    smithyhttp.ClientDo
+	Retryer       aws.Retryer
+	BaseEndpoint  *string
+	APIOptions    []func(*middleware.Stack) error
+	Logger        logging.Logger
+	ClientLogMode aws.ClientLogMode
+	// Signer signs requests; nil means a default v4.Signer.
+	Signer *v4.Signer
+	// Clock gives the signing time; nil means time.Now.
+	Clock func() time.Time
+}
+
+// Operation describes one operation to the runtime: its name and the
+// generated functions that validate, encode and decode its shapes.
+type Operation[In, Out any] struct {
+	Name string
+	// Validate checks required members before anything is sent; nil when the
+	// input has nothing to check.
+	Validate func(*In) error
+	// Serialize writes the input as the JSON request body.
+	Serialize func(*jsonwire.Encoder, *In)
+	// Deserialize reads a 2xx response body into the output.
+	Deserialize func(*jsonwire.Decoder, *Out) error
+	// Errors are the operation's modeled errors, matched by code.
+	Errors []ErrorType
+}
+
+// ErrorType binds a modeled error's code to the function that decodes it.
+type ErrorType struct {
+	Code   string
+	Decode func(*jsonwire.Decoder) (error, error)
+}
+
+// ErrorDecoder adapts a generated error-structure deserializer into the form
+// ErrorType wants, so generated code needs no wrapper per error.
+func ErrorDecoder[T any, P interface {
+	*T
+	error
+}](decode func(*jsonwire.Decoder, P) error) func(*jsonwire.Decoder) (error, error) {
+	return func(d *jsonwire.Decoder) (error, error) {
+		v := P(new(T))
+		if err := decode(d, v); err != nil {
+			return nil, err
+		}
+		return v, nil
+	}
+}
+
+// Invoke runs one operation through a fresh middleware stack and returns the
+// decoded output with the call's metadata. Errors are wrapped in
+// *smithy.OperationError, as aws-sdk-go-v2 clients do.
+func Invoke[In, Out any](ctx context.Context, svc *Service, cfg *Config, op *Operation[In, Out], params *In) (*Out, middleware.Metadata, error) {
+	ctx = middleware.ClearStackValues(ctx)
+	ctx = middleware.WithServiceID(ctx, svc.ID)
+	ctx = middleware.WithOperationName(ctx, op.Name)
+
+	stack := middleware.NewStack(op.Name, smithyhttp.NewStackRequest)
+	wrap := func(err error) error {
+		return &smithy.OperationError{ServiceID: svc.ID, OperationName: op.Name, Err: err}
+	}
+	if err := buildStack(stack, svc, cfg, op); err != nil {
+		return nil, middleware.Metadata{}, wrap(err)
+	}
+	for _, fn := range cfg.APIOptions {
+		if err := fn(stack); err != nil {
+			return nil, middleware.Metadata{}, wrap(err)
+		}
+	}
+	client := cfg.HTTPClient
+	if client == nil {
+		client = ResolveHTTPClient(nil)
+	}
+	handler := middleware.DecorateHandler(smithyhttp.NewClientHandlerWithOptions(client), stack)
+	result, metadata, err := handler.Handle(ctx, params)
+	if err != nil {
+		return nil, metadata, wrap(err)
+	}
+	out, ok := result.(*Out)
+	if !ok {
+		// Only a misbehaving APIOptions middleware can replace the result.
+		return nil, metadata, wrap(fmt.Errorf("unexpected result type %T", result))
+	}
+	return out, metadata, nil
+}
+
+// buildStack adds the protocol's middleware in aws-sdk-go-v2's order and
+// under its IDs, so APIOptions written against v2 find the same anchors.
+func buildStack[In, Out any](stack *middleware.Stack, svc *Service, cfg *Config, op *Operation[In, Out]) error {
+	logger := cfg.Logger
+	if logger == nil {
+		logger = logging.Nop{}
+	}
+	retryer := cfg.Retryer
+	if retryer == nil {
+		retryer = retry.NewStandard()
+	}
+	steps := []error{
+		middleware.AddSetLoggerMiddleware(stack, logger),
+		stack.Initialize.Add(&awsmiddleware.RegisterServiceMetadata{
+			ServiceID: svc.ID, SigningName: svc.SigningName, Region: cfg.Region, OperationName: op.Name,
+		}, middleware.Before),
+		stack.Serialize.Add(&resolveEndpoint{svc: svc, cfg: cfg}, middleware.After),
+		stack.Serialize.Add(&serializer[In]{svc: svc, op: op.Name, serialize: op.Serialize}, middleware.After),
+		awsmiddleware.AddClientRequestIDMiddleware(stack),
+		stack.Build.Add(userAgent{}, middleware.After),
+		stack.Finalize.Add(retry.NewAttemptMiddleware(retryer, smithyhttp.RequestCloner, func(m *retry.Attempt) {
+			m.LogAttempts = cfg.ClientLogMode.IsRetries()
+		}), middleware.After),
+		stack.Finalize.Add(&v4.ComputePayloadSHA256{}, middleware.After),
+		stack.Finalize.Add(&signer{svc: svc, cfg: cfg}, middleware.After),
+		stack.Finalize.Add(&logRequest{mode: cfg.ClientLogMode}, middleware.After),
+		stack.Deserialize.Add(&deserializer[Out]{op: op, mode: cfg.ClientLogMode}, middleware.After),
+		awsmiddleware.AddRequestIDRetrieverMiddleware(stack),
+		awshttp.AddResponseErrorMiddleware(stack),
+	}
+	if op.Validate != nil {
+		steps = append(steps, stack.Initialize.Add(&validator[In]{validate: op.Validate}, middleware.After))
+	}
+	return errors.Join(steps...)
+}

@@ -1,0 +1,214 @@
+package awsjson
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"io"
+	"runtime"
+	"time"
+
+	"github.com/aws/aws-sdk-go-v2/aws"
+	v4 "github.com/aws/aws-sdk-go-v2/aws/signer/v4"
+	"github.com/aws/smithy-go"
+	"github.com/aws/smithy-go/middleware"
+	smithyhttp "github.com/aws/smithy-go/transport/http"
+
+	"github.com/gosmith/gosmith/internal/protocol/jsonwire"
+)
+
+// validator rejects a bad input before anything is serialized or sent.
+type validator[In any] struct {
+	validate func(*In) error
+}
+
+func (*validator[In]) ID() string { return "OperationInputValidation" }
+
+func (m *validator[In]) HandleInitialize(ctx context.Context, in middleware.InitializeInput, next middleware.InitializeHandler) (
+	middleware.InitializeOutput, middleware.Metadata, error,
+) {
+	input, ok := in.Parameters.(*In)
+	if !ok {
+		return middleware.InitializeOutput{}, middleware.Metadata{}, fmt.Errorf("unknown input parameters type %T", in.Parameters)
+	}
+	if err := m.validate(input); err != nil {
+		return middleware.InitializeOutput{}, middleware.Metadata{}, err
+	}
+	return next.HandleInitialize(ctx, in)
+}
+
+// serializer writes the awsJson request: POST /, the protocol headers and the
+// JSON body.
+type serializer[In any] struct {
+	svc       *Service
+	op        string
+	serialize func(*jsonwire.Encoder, *In)
+}
+
+func (*serializer[In]) ID() string { return "OperationSerializer" }
+
+func (m *serializer[In]) HandleSerialize(ctx context.Context, in middleware.SerializeInput, next middleware.SerializeHandler) (
+	middleware.SerializeOutput, middleware.Metadata, error,
+) {
+	request, ok := in.Request.(*smithyhttp.Request)
+	if !ok {
+		return middleware.SerializeOutput{}, middleware.Metadata{}, &smithy.SerializationError{Err: fmt.Errorf("unknown transport type %T", in.Request)}
+	}
+	input, ok := in.Parameters.(*In)
+	if !ok {
+		return middleware.SerializeOutput{}, middleware.Metadata{}, &smithy.SerializationError{Err: fmt.Errorf("unknown input parameters type %T", in.Parameters)}
+	}
+	e := jsonwire.NewEncoder(make([]byte, 0, 256))
+	m.serialize(e, input)
+	request.Method = "POST"
+	request.Header.Set("Content-Type", m.svc.ContentType)
+	request.Header.Set("X-Amz-Target", m.svc.TargetPrefix+"."+m.op)
+	rc, err := request.SetStream(bytes.NewReader(e.Bytes()))
+	if err != nil {
+		return middleware.SerializeOutput{}, middleware.Metadata{}, &smithy.SerializationError{Err: err}
+	}
+	in.Request = rc
+	return next.HandleSerialize(ctx, in)
+}
+
+// userAgent names gosmith and the Go version; aws-sdk-go-v2 leaves it out of
+// the signature too.
+type userAgent struct{}
+
+func (userAgent) ID() string { return "UserAgent" }
+
+func (userAgent) HandleBuild(ctx context.Context, in middleware.BuildInput, next middleware.BuildHandler) (
+	middleware.BuildOutput, middleware.Metadata, error,
+) {
+	if req, ok := in.Request.(*smithyhttp.Request); ok && req.Header.Get("User-Agent") == "" {
+		req.Header.Set("User-Agent", "gosmith lang/go#"+runtime.Version())
+	}
+	return next.HandleBuild(ctx, in)
+}
+
+// signer signs each attempt with SigV4; the retry middleware sits before it,
+// so every retry gets a fresh date and signature.
+type signer struct {
+	svc *Service
+	cfg *Config
+}
+
+func (*signer) ID() string { return "Signing" }
+
+func (m *signer) HandleFinalize(ctx context.Context, in middleware.FinalizeInput, next middleware.FinalizeHandler) (
+	middleware.FinalizeOutput, middleware.Metadata, error,
+) {
+	if IsAnonymous(m.cfg.Credentials) {
+		return next.HandleFinalize(ctx, in)
+	}
+	req, ok := in.Request.(*smithyhttp.Request)
+	if !ok {
+		return middleware.FinalizeOutput{}, middleware.Metadata{}, &v4.SigningError{Err: fmt.Errorf("unexpected request middleware type %T", in.Request)}
+	}
+	if m.cfg.Region == "" {
+		return middleware.FinalizeOutput{}, middleware.Metadata{}, &v4.SigningError{Err: fmt.Errorf("a region is required to sign requests; set Options.Region")}
+	}
+	creds, err := m.cfg.Credentials.Retrieve(ctx)
+	if err != nil {
+		return middleware.FinalizeOutput{}, middleware.Metadata{}, &v4.SigningError{Err: fmt.Errorf("failed to retrieve credentials: %w", err)}
+	}
+	s := m.cfg.Signer
+	if s == nil {
+		s = defaultSigner
+	}
+	now := time.Now
+	if m.cfg.Clock != nil {
+		now = m.cfg.Clock
+	}
+	err = s.SignHTTP(ctx, creds, req.Request, v4.GetPayloadHash(ctx), m.svc.SigningName, m.cfg.Region, now().UTC())
+	if err != nil {
+		return middleware.FinalizeOutput{}, middleware.Metadata{}, &v4.SigningError{Err: err}
+	}
+	return next.HandleFinalize(ctx, in)
+}
+
+var defaultSigner = v4.NewSigner()
+
+// IsAnonymous reports whether requests go out unsigned: no credentials
+// provider, or aws.AnonymousCredentials.
+func IsAnonymous(p aws.CredentialsProvider) bool {
+	if p == nil {
+		return true
+	}
+	return aws.IsCredentialsProvider(p, aws.AnonymousCredentials{})
+}
+
+// deserializer reads the whole response body once, then decodes either the
+// output or the modeled error.
+type deserializer[Out any] struct {
+	op interface {
+		errorTypes() []ErrorType
+		decode(*jsonwire.Decoder, *Out) error
+	}
+	mode aws.ClientLogMode
+}
+
+func (*deserializer[Out]) ID() string { return "OperationDeserializer" }
+
+func (m *deserializer[Out]) HandleDeserialize(ctx context.Context, in middleware.DeserializeInput, next middleware.DeserializeHandler) (
+	middleware.DeserializeOutput, middleware.Metadata, error,
+) {
+	out, metadata, err := next.HandleDeserialize(ctx, in)
+	if err != nil {
+		return out, metadata, err
+	}
+	resp, ok := out.RawResponse.(*smithyhttp.Response)
+	if !ok {
+		return out, metadata, &smithy.DeserializationError{Err: fmt.Errorf("unknown transport type %T", out.RawResponse)}
+	}
+	body, err := readBody(resp)
+	if err != nil {
+		return out, metadata, &smithy.DeserializationError{Err: fmt.Errorf("failed to read response body: %w", err)}
+	}
+	logResponse(ctx, m.mode, resp, body)
+	if resp.StatusCode < 200 || resp.StatusCode >= 300 {
+		return out, metadata, decodeError(resp.Header, body, m.op.errorTypes())
+	}
+	output := new(Out)
+	if err := decodeBody(body, func(d *jsonwire.Decoder) error { return m.op.decode(d, output) }); err != nil {
+		return out, metadata, err
+	}
+	out.Result = output
+	return out, metadata, nil
+}
+
+func (op *Operation[In, Out]) errorTypes() []ErrorType { return op.Errors }
+
+func (op *Operation[In, Out]) decode(d *jsonwire.Decoder, v *Out) error { return op.Deserialize(d, v) }
+
+// readBody reads and closes the response body, sizing the buffer from
+// Content-Length when the server sent one.
+func readBody(resp *smithyhttp.Response) ([]byte, error) {
+	defer resp.Body.Close()
+	if resp.ContentLength > 0 && resp.ContentLength < 1<<30 {
+		buf := bytes.NewBuffer(make([]byte, 0, resp.ContentLength+1))
+		_, err := buf.ReadFrom(resp.Body)
+		return buf.Bytes(), err
+	}
+	return io.ReadAll(resp.Body)
+}
+
+// decodeBody runs decode over a JSON document; an empty body decodes as an
+// empty object, as aws-sdk-go-v2 treats it.
+func decodeBody(body []byte, decode func(*jsonwire.Decoder) error) error {
+	if len(bytes.TrimSpace(body)) == 0 {
+		return nil
+	}
+	d := jsonwire.NewDecoder(body)
+	err := decode(d)
+	if err == nil {
+		err = d.End()
+	}
+	if err != nil {
+		return &smithy.DeserializationError{
+			Err:      fmt.Errorf("failed to decode response body: %w", err),
+			Snapshot: snapshot(body, err),
+		}
+	}
+	return nil
+}

@@ -1,0 +1,49 @@
+package awsjson
+
+import (
+	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/aws/retry"
+	awshttp "github.com/aws/aws-sdk-go-v2/aws/transport/http"
+	smithyhttp "github.com/aws/smithy-go/transport/http"
+)
+
+// ResolveRetryer returns the retryer a client uses: the caller's own when set
+// (with maxAttempts applied on top when non-zero), else the standard or
+// adaptive retryer for mode with maxAttempts (0 keeps the default of 3).
+func ResolveRetryer(r aws.Retryer, mode aws.RetryMode, maxAttempts int) aws.Retryer {
+	if r != nil {
+		if maxAttempts != 0 {
+			return retry.AddWithMaxAttempts(r, maxAttempts)
+		}
+		return r
+	}
+	standard := func(o *retry.StandardOptions) {
+		if maxAttempts != 0 {
+			o.MaxAttempts = maxAttempts
+		}
+	}
+	if mode == aws.RetryModeAdaptive {
+		return retry.NewAdaptiveMode(func(o *retry.AdaptiveModeOptions) {
+			o.StandardOptions = append(o.StandardOptions, standard)
+		})
+	}
+	return retry.NewStandard(standard)
+}
+
+// ResolveHTTPClient returns c, or aws-sdk-go-v2's default buildable client.
+func ResolveHTTPClient(c smithyhttp.ClientDo) smithyhttp.ClientDo {
+	if c == nil {
+		return awshttp.NewBuildableClient()
+	}
+	return c
+}
+
+// ResolveCredentials wraps a provider in aws.CredentialsCache, so credentials
+// are fetched once and refreshed when they expire, unless it already is one
+// or requests are anonymous.
+func ResolveCredentials(p aws.CredentialsProvider) aws.CredentialsProvider {
+	if IsAnonymous(p) || aws.IsCredentialsProvider(p, (*aws.CredentialsCache)(nil)) {
+		return p
+	}
+	return aws.NewCredentialsCache(p)
+}
