@@ -1,0 +1,220 @@
+package emit
+
+import (
+	"github.com/dave/jennifer/jen"
+
+	"github.com/gosmith/gosmith/codegen/goview"
+)
+
+// optionField is one field of the generated Options, in aws-sdk-go-v2's
+// order and with its meaning.
+type optionField struct {
+	name string
+	typ  jen.Code
+	doc  []string
+}
+
+func (g *gen) optionFields() []optionField {
+	return []optionField{
+		{"APIOptions", jen.Index().Func().Params(jen.Op("*").Qual(pkgMiddleware, "Stack")).Error(), []string{
+			"Set of options to modify how an operation is invoked. These apply to all",
+			"operations invoked for this client. Use functional options on operation call to",
+			"modify this list for per operation behavior.",
+		}},
+		{"BaseEndpoint", jen.Op("*").String(), []string{
+			"BaseEndpoint, when set, replaces the regional endpoint: an absolute http or",
+			"https URL such as a VPC endpoint or a local test server.",
+		}},
+		{"ClientLogMode", jen.Qual(pkgAWS, "ClientLogMode"), []string{
+			"Configures the events that will be sent to the configured logger.",
+			"Authorization and X-Amz-Security-Token headers are always redacted.",
+		}},
+		{"Credentials", jen.Qual(pkgAWS, "CredentialsProvider"), []string{
+			"The credentials object to use when signing requests. Nil, or",
+			"aws.AnonymousCredentials, sends requests unsigned.",
+		}},
+		{"Logger", jen.Qual(pkgLogging, "Logger"), []string{
+			"The logger writer interface to write logging messages to.",
+		}},
+		{"Region", jen.String(), []string{
+			"The region to send requests to. (Required)",
+		}},
+		{"RetryMaxAttempts", jen.Int(), []string{
+			"RetryMaxAttempts specifies the maximum number attempts an API client will call",
+			"an operation that fails with a retryable error. A value of 0 is ignored, and",
+			"will not be used to configure the API client created default retryer, or modify",
+			"per operation call's retry max attempts.",
+		}},
+		{"RetryMode", jen.Qual(pkgAWS, "RetryMode"), []string{
+			"RetryMode specifies the retry mode the API client will be created with, if",
+			"Retryer option is not also specified.",
+		}},
+		{"Retryer", jen.Qual(pkgAWS, "Retryer"), []string{
+			"Retryer guides how HTTP requests should be retried in case of recoverable",
+			"failures. When nil the API client will use a default retryer: standard mode,",
+			"3 attempts.",
+		}},
+		{"HTTPClient", jen.Id("HTTPClient"), []string{
+			"The HTTP client to invoke API calls with. Defaults to client's default HTTP",
+			"implementation if nil.",
+		}},
+	}
+}
+
+func (g *gen) docFile() *jen.File {
+	f := jen.NewFilePathName(g.pkg.ImportPath, g.pkg.Name)
+	f.HeaderComment(Header)
+	svc := g.pkg.Service
+	f.PackageComment("Package " + g.pkg.Name + " provides the API client, operations, and parameter types for")
+	f.PackageComment(g.title() + ".")
+	if lines := goview.DocLines(svc.Doc); len(lines) > 0 {
+		f.PackageComment("")
+		for _, l := range lines {
+			f.PackageComment(l)
+		}
+	}
+	return f
+}
+
+func (g *gen) clientFile() *jen.File {
+	f := g.newFile()
+	svc := g.pkg.Service
+	f.Const().Defs(
+		jen.Comment("ServiceID is the SDK ID of the service."),
+		jen.Id("ServiceID").Op("=").Lit(svc.SdkID),
+		jen.Comment("ServiceAPIVersion is the API version of the service."),
+		jen.Id("ServiceAPIVersion").Op("=").Lit(svc.APIVersion),
+	)
+	f.Line()
+	f.Comment("service is what every operation of " + svc.SdkID + " shares on the wire.")
+	f.Var().Id("service").Op("=").Qual(pkgAWSJSON, "Service").Values(jen.Dict{
+		jen.Id("ID"):             jen.Id("ServiceID"),
+		jen.Id("TargetPrefix"):   jen.Lit(svc.TargetPrefix),
+		jen.Id("ContentType"):    jen.Lit(svc.ContentType),
+		jen.Id("SigningName"):    jen.Lit(svc.SigningName),
+		jen.Id("EndpointPrefix"): jen.Lit(svc.EndpointPrefix),
+	})
+	f.Line()
+
+	f.Comment("HTTPClient sends an HTTP request and returns its response.")
+	f.Type().Id("HTTPClient").Interface(
+		jen.Id("Do").Params(jen.Op("*").Qual("net/http", "Request")).Params(jen.Op("*").Qual("net/http", "Response"), jen.Error()),
+	)
+	f.Line()
+
+	var fields []jen.Code
+	for i, o := range g.optionFields() {
+		if i > 0 {
+			fields = append(fields, jen.Line())
+		}
+		for _, l := range o.doc {
+			fields = append(fields, jen.Comment(l))
+		}
+		fields = append(fields, jen.Id(o.name).Add(o.typ))
+	}
+	f.Comment("Options configures a Client. The zero value works: it resolves credentials")
+	f.Comment("from nothing (requests go unsigned), retries in standard mode and uses the")
+	f.Comment("default HTTP client.")
+	f.Type().Id("Options").Struct(fields...)
+	f.Line()
+
+	f.Comment("Copy creates a clone where the APIOptions list is deep copied.")
+	f.Func().Params(jen.Id("o").Id("Options")).Id("Copy").Params().Id("Options").Block(
+		jen.Id("to").Op(":=").Id("o"),
+		jen.Id("to").Dot("APIOptions").Op("=").Append(
+			jen.Index().Func().Params(jen.Op("*").Qual(pkgMiddleware, "Stack")).Error().Parens(jen.Nil()),
+			jen.Id("o").Dot("APIOptions").Op("..."),
+		),
+		jen.Return(jen.Id("to")),
+	)
+	f.Line()
+
+	f.Comment("Client provides the API client to make operations call for " + g.title() + ".")
+	f.Comment("It is safe for concurrent use.")
+	f.Type().Id("Client").Struct(jen.Id("options").Id("Options"))
+	f.Line()
+
+	f.Comment("New returns an initialized Client based on the functional options. Provide")
+	f.Comment("additional functional options to further configure the behavior of the client,")
+	f.Comment("such as changing the client's endpoint or adding custom middleware behavior.")
+	f.Func().Id("New").Params(jen.Id("options").Id("Options"), jen.Id("optFns").Op("...").Func().Params(jen.Op("*").Id("Options"))).Op("*").Id("Client").Block(
+		jen.Id("options").Op("=").Id("options").Dot("Copy").Call(),
+		jen.For(jen.List(jen.Id("_"), jen.Id("fn")).Op(":=").Range().Id("optFns")).Block(jen.Id("fn").Call(jen.Op("&").Id("options"))),
+		jen.Id("options").Dot("Retryer").Op("=").Qual(pkgAWSJSON, "ResolveRetryer").Call(
+			jen.Id("options").Dot("Retryer"), jen.Id("options").Dot("RetryMode"), jen.Id("options").Dot("RetryMaxAttempts")),
+		jen.Id("options").Dot("HTTPClient").Op("=").Qual(pkgAWSJSON, "ResolveHTTPClient").Call(jen.Id("options").Dot("HTTPClient")),
+		jen.Id("options").Dot("Credentials").Op("=").Qual(pkgAWSJSON, "ResolveCredentials").Call(jen.Id("options").Dot("Credentials")),
+		jen.If(jen.Id("options").Dot("Logger").Op("==").Nil()).Block(
+			jen.Id("options").Dot("Logger").Op("=").Qual(pkgLogging, "Nop").Values(),
+		),
+		jen.Return(jen.Op("&").Id("Client").Values(jen.Dict{jen.Id("options"): jen.Id("options")})),
+	)
+	f.Line()
+
+	f.Comment("NewFromConfig returns a new client from the provided config: region,")
+	f.Comment("credentials, HTTP client, retryer, logger, base endpoint and API options as")
+	f.Comment("config.LoadDefaultConfig resolved them.")
+	cfg := func(name string) *jen.Statement { return jen.Id("cfg").Dot(name) }
+	f.Func().Id("NewFromConfig").Params(jen.Id("cfg").Qual(pkgAWS, "Config"), jen.Id("optFns").Op("...").Func().Params(jen.Op("*").Id("Options"))).Op("*").Id("Client").Block(
+		jen.Id("opts").Op(":=").Id("Options").Values(jen.Dict{
+			jen.Id("Region"):           cfg("Region"),
+			jen.Id("HTTPClient"):       cfg("HTTPClient"),
+			jen.Id("Credentials"):      cfg("Credentials"),
+			jen.Id("APIOptions"):       cfg("APIOptions"),
+			jen.Id("Logger"):           cfg("Logger"),
+			jen.Id("ClientLogMode"):    cfg("ClientLogMode"),
+			jen.Id("RetryMaxAttempts"): cfg("RetryMaxAttempts"),
+			jen.Id("RetryMode"):        cfg("RetryMode"),
+			jen.Id("BaseEndpoint"):     cfg("BaseEndpoint"),
+		}),
+		jen.If(cfg("Retryer").Op("!=").Nil()).Block(jen.Id("opts").Dot("Retryer").Op("=").Add(cfg("Retryer")).Call()),
+		jen.Return(jen.Id("New").Call(jen.Id("opts"), jen.Func().Params(jen.Id("o").Op("*").Id("Options")).Block(
+			jen.For(jen.List(jen.Id("_"), jen.Id("opt")).Op(":=").Range().Add(cfg("ServiceOptions"))).Block(
+				jen.Id("opt").Call(jen.Id("ServiceID"), jen.Id("o")),
+			),
+			jen.For(jen.List(jen.Id("_"), jen.Id("fn")).Op(":=").Range().Id("optFns")).Block(jen.Id("fn").Call(jen.Id("o"))),
+		))),
+	)
+	f.Line()
+
+	f.Comment("Options returns a copy of the client configuration.")
+	f.Func().Params(jen.Id("c").Op("*").Id("Client")).Id("Options").Params().Id("Options").Block(
+		jen.Return(jen.Id("c").Dot("options").Dot("Copy").Call()),
+	)
+	f.Line()
+
+	opt := func(name string) *jen.Statement { return jen.Id("options").Dot(name) }
+	f.Comment("invoke runs one operation with the client's options, adjusted by optFns.")
+	f.Func().Id("invoke").Types(jen.Id("In"), jen.Id("Out").Any()).Params(
+		jen.Id("ctx").Qual("context", "Context"),
+		jen.Id("c").Op("*").Id("Client"),
+		jen.Id("op").Op("*").Qual(pkgAWSJSON, "Operation").Types(jen.Id("In"), jen.Id("Out")),
+		jen.Id("params").Op("*").Id("In"),
+		jen.Id("optFns").Index().Func().Params(jen.Op("*").Id("Options")),
+	).Params(jen.Op("*").Id("Out"), jen.Qual(pkgMiddleware, "Metadata"), jen.Error()).Block(
+		jen.Id("options").Op(":=").Id("c").Dot("options").Dot("Copy").Call(),
+		jen.For(jen.List(jen.Id("_"), jen.Id("fn")).Op(":=").Range().Id("optFns")).Block(jen.Id("fn").Call(jen.Op("&").Id("options"))),
+		jen.If(opt("RetryMaxAttempts").Op("!=").Id("c").Dot("options").Dot("RetryMaxAttempts")).Block(
+			opt("Retryer").Op("=").Qual(pkgAWSJSON, "ResolveRetryer").Call(opt("Retryer"), opt("RetryMode"), opt("RetryMaxAttempts")),
+		),
+		jen.Return(jen.Qual(pkgAWSJSON, "Invoke").Call(jen.Id("ctx"), jen.Op("&").Id("service"), jen.Op("&").Qual(pkgAWSJSON, "Config").Values(jen.Dict{
+			jen.Id("Region"):        opt("Region"),
+			jen.Id("Credentials"):   opt("Credentials"),
+			jen.Id("HTTPClient"):    opt("HTTPClient"),
+			jen.Id("Retryer"):       opt("Retryer"),
+			jen.Id("BaseEndpoint"):  opt("BaseEndpoint"),
+			jen.Id("APIOptions"):    opt("APIOptions"),
+			jen.Id("Logger"):        opt("Logger"),
+			jen.Id("ClientLogMode"): opt("ClientLogMode"),
+		}), jen.Id("op"), jen.Id("params"))),
+	)
+	return f
+}
+
+// title is the service's human name: its @title, else its SDK ID.
+func (g *gen) title() string {
+	if t := g.pkg.Service.Title; t != "" {
+		return t
+	}
+	return g.pkg.Service.SdkID
+}

@@ -1,0 +1,209 @@
+package emit
+
+import (
+	"strings"
+
+	"github.com/dave/jennifer/jen"
+
+	"github.com/gosmith/gosmith/codegen/goview"
+)
+
+// deserializer names the function that reads values of t.
+func deserializer(t *goview.Type) string { return "deserialize" + t.CodecName }
+
+// deserializersFile emits one function per structure, list and map reachable
+// from an operation output or error, and the error codes' bindings. Every
+// function takes a pointer to fill, treats null as absent and skips unknown
+// members.
+func (g *gen) deserializersFile() *jen.File {
+	f := g.newFile()
+	for _, st := range g.pkg.Errors {
+		f.Var().Id(errorVar(st)).Op("=").Qual(pkgAWSJSON, "ErrorType").Values(jen.Dict{
+			jen.Id("Code"):   jen.Lit(st.Error.Code),
+			jen.Id("Decode"): jen.Qual(pkgAWSJSON, "ErrorDecoder").Call(jen.Id(deserializer(st.Type))),
+		})
+		f.Line()
+	}
+	for _, t := range g.pkg.Deserialized {
+		var body []jen.Code
+		param := jen.Op("*").Add(g.goType(t))
+		switch t.Kind {
+		case goview.KindStruct:
+			body = g.deserializeStruct(g.pkg.StructOf(t))
+		case goview.KindList:
+			body = g.deserializeList(t)
+		case goview.KindMap:
+			body = g.deserializeMap(t)
+		}
+		f.Func().Id(deserializer(t)).Params(jen.Id("d").Op("*").Qual(pkgJSONWire, "Decoder"), jen.Id("v").Add(param)).Error().Block(body...)
+		f.Line()
+	}
+	return f
+}
+
+func decoderParams() jen.Code {
+	return jen.Id("d").Op("*").Qual(pkgJSONWire, "Decoder")
+}
+
+func (g *gen) deserializeStruct(st *goview.Struct) []jen.Code {
+	cases := []jen.Code{}
+	seen := map[string]bool{}
+	for _, fl := range st.WireFields {
+		seen[fl.Name] = true
+	}
+	for _, fl := range st.WireFields {
+		keys := []jen.Code{jen.Lit(fl.Name)}
+		// aws-sdk-go-v2 accepts an error's message under either spelling.
+		if st.Error != nil && strings.EqualFold(fl.Name, "message") {
+			for _, alt := range []string{"message", "Message"} {
+				if !seen[alt] {
+					keys = append(keys, jen.Lit(alt))
+				}
+			}
+		}
+		field := jen.Id("v").Dot(fl.GoName)
+		var body []jen.Code
+		if fl.Pointer && fl.Type.Kind == goview.KindStruct {
+			body = []jen.Code{
+				jen.If(jen.Id("d").Dot("Null").Call()).Block(field.Clone().Op("=").Nil(), jen.Return(jen.Nil())),
+				field.Clone().Op("=").New(g.goType(fl.Type)),
+				jen.Return(jen.Id(deserializer(fl.Type)).Call(jen.Id("d"), field.Clone())),
+			}
+		} else if fl.Pointer {
+			body = []jen.Code{jen.Return(g.readPtr(fl.Type, fl.TimestampFormat, jen.Op("&").Add(field.Clone())))}
+		} else {
+			body = []jen.Code{jen.Return(g.read(fl.Type, fl.TimestampFormat, jen.Op("&").Add(field.Clone())))}
+		}
+		cases = append(cases, jen.Case(keys...).Block(body...))
+	}
+	cases = append(cases, jen.Default().Block(jen.Return(jen.Id("d").Dot("Skip").Call())))
+	return []jen.Code{
+		jen.Return(jen.Id("d").Dot("Object").Call(jen.Func().Params(decoderParams(), jen.Id("key").Index().Byte()).Error().Block(
+			jen.Switch(jen.String().Parens(jen.Id("key"))).Block(cases...),
+		))),
+	}
+}
+
+func (g *gen) deserializeList(t *goview.Type) []jen.Code {
+	last := jen.Id("s").Index(jen.Len(jen.Id("s")).Op("-").Lit(1))
+	var each []jen.Code
+	switch {
+	case t.ElemPointer() && t.Elem.Kind == goview.KindStruct:
+		each = []jen.Code{
+			jen.Id("s").Op("=").Append(jen.Id("s"), jen.Nil()),
+			jen.If(jen.Id("d").Dot("Null").Call()).Block(jen.Return(jen.Nil())),
+			last.Clone().Op("=").New(g.goType(t.Elem)),
+			jen.Return(jen.Id(deserializer(t.Elem)).Call(jen.Id("d"), last.Clone())),
+		}
+	case t.ElemPointer():
+		each = []jen.Code{
+			jen.Id("s").Op("=").Append(jen.Id("s"), jen.Nil()),
+			jen.Return(g.readPtr(t.Elem, t.Elem.TimestampFormat, jen.Op("&").Add(last.Clone()))),
+		}
+	default:
+		if !t.Sparse {
+			// A dense list drops nulls, as the Smithy spec asks of clients.
+			each = append(each, jen.If(jen.Id("d").Dot("Null").Call()).Block(jen.Return(jen.Nil())))
+		}
+		each = append(each,
+			jen.Id("s").Op("=").Append(jen.Id("s"), jen.Id("zero")),
+			jen.Return(g.read(t.Elem, t.Elem.TimestampFormat, jen.Op("&").Add(last.Clone()))),
+		)
+	}
+	var body []jen.Code
+	body = append(body,
+		jen.If(jen.Id("d").Dot("Null").Call()).Block(jen.Op("*").Id("v").Op("=").Nil(), jen.Return(jen.Nil())),
+		jen.Id("s").Op(":=").Add(g.goType(t)).Values(),
+	)
+	if !t.ElemPointer() {
+		body = append(body, jen.Var().Id("zero").Add(g.elemType(t)))
+	}
+	body = append(body,
+		jen.Err().Op(":=").Id("d").Dot("Array").Call(jen.Func().Params(decoderParams()).Error().Block(each...)),
+		jen.Op("*").Id("v").Op("=").Id("s"),
+		jen.Return(jen.Err()),
+	)
+	return body
+}
+
+func (g *gen) deserializeMap(t *goview.Type) []jen.Code {
+	var each []jen.Code
+	if !t.Sparse {
+		// A dense map drops null values, as the Smithy spec asks of clients.
+		each = append(each, jen.If(jen.Id("d").Dot("Null").Call()).Block(jen.Return(jen.Nil())))
+	}
+	each = append(each, jen.Var().Id("e").Add(g.elemType(t)))
+	switch {
+	case t.ElemPointer() && t.Elem.Kind == goview.KindStruct:
+		each = append(each,
+			jen.If(jen.Op("!").Id("d").Dot("Null").Call()).Block(
+				jen.Id("e").Op("=").New(g.goType(t.Elem)),
+				jen.If(jen.Err().Op(":=").Id(deserializer(t.Elem)).Call(jen.Id("d"), jen.Id("e")), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err())),
+			),
+		)
+	case t.ElemPointer():
+		each = append(each, jen.If(jen.Err().Op(":=").Add(g.readPtr(t.Elem, t.Elem.TimestampFormat, jen.Op("&").Id("e"))), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err())))
+	default:
+		each = append(each, jen.If(jen.Err().Op(":=").Add(g.read(t.Elem, t.Elem.TimestampFormat, jen.Op("&").Id("e"))), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err())))
+	}
+	each = append(each,
+		jen.Id("m").Index(jen.String().Parens(jen.Id("key"))).Op("=").Id("e"),
+		jen.Return(jen.Nil()),
+	)
+	return []jen.Code{
+		jen.If(jen.Id("d").Dot("Null").Call()).Block(jen.Op("*").Id("v").Op("=").Nil(), jen.Return(jen.Nil())),
+		jen.Id("m").Op(":=").Add(g.goType(t)).Values(),
+		jen.Op("*").Id("v").Op("=").Id("m"),
+		jen.Return(jen.Id("d").Dot("Object").Call(jen.Func().Params(decoderParams(), jen.Id("key").Index().Byte()).Error().Block(each...))),
+	}
+}
+
+// read decodes into p, a pointer to a non-pointer Go value of type t.
+func (g *gen) read(t *goview.Type, tsFormat string, p *jen.Statement) *jen.Statement {
+	d := jen.Id("d")
+	switch t.Kind {
+	case goview.KindEnum:
+		return d.Dot("String").Call(jen.Parens(jen.Op("*").String()).Parens(p))
+	case goview.KindIntEnum:
+		return d.Dot("Int32").Call(jen.Parens(jen.Op("*").Int32()).Parens(p))
+	case goview.KindStruct, goview.KindList, goview.KindMap:
+		return jen.Id(deserializer(t)).Call(d, p)
+	case goview.KindTimestamp:
+		return d.Dot(timestampMethod(tsFormat)).Call(p)
+	}
+	return d.Dot(scalarMethod(t.Kind)).Call(p)
+}
+
+// readPtr decodes into p, a pointer to a *T field, leaving nil on null.
+func (g *gen) readPtr(t *goview.Type, tsFormat string, p *jen.Statement) *jen.Statement {
+	d := jen.Id("d")
+	if t.Kind == goview.KindTimestamp {
+		return d.Dot(timestampMethod(tsFormat) + "Ptr").Call(p)
+	}
+	return d.Dot(scalarMethod(t.Kind) + "Ptr").Call(p)
+}
+
+// scalarMethod is the jsonwire Decoder method for a scalar kind.
+func scalarMethod(k goview.Kind) string {
+	switch k {
+	case goview.KindString:
+		return "String"
+	case goview.KindBool:
+		return "Bool"
+	case goview.KindInt8:
+		return "Int8"
+	case goview.KindInt16:
+		return "Int16"
+	case goview.KindInt32:
+		return "Int32"
+	case goview.KindInt64:
+		return "Int64"
+	case goview.KindFloat32:
+		return "Float32"
+	case goview.KindFloat64:
+		return "Float64"
+	case goview.KindBlob:
+		return "Blob"
+	}
+	panic("emit: unhandled scalar kind")
+}

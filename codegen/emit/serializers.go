@@ -1,0 +1,167 @@
+package emit
+
+import (
+	"github.com/dave/jennifer/jen"
+
+	"github.com/gosmith/gosmith/codegen/goview"
+)
+
+// serializer names the function that writes values of t.
+func serializer(t *goview.Type) string { return "serialize" + t.CodecName }
+
+// serializersFile emits one function per structure, list and map reachable
+// from an operation input. Each reads like the JSON it writes.
+func (g *gen) serializersFile() *jen.File {
+	f := g.newFile()
+	for _, t := range g.pkg.Serialized {
+		var param jen.Code
+		var body []jen.Code
+		switch t.Kind {
+		case goview.KindStruct:
+			param = jen.Op("*").Add(g.structQual(t))
+			body = g.serializeStruct(g.pkg.StructOf(t))
+		case goview.KindList:
+			param = g.goType(t)
+			body = g.serializeList(t)
+		case goview.KindMap:
+			param = g.goType(t)
+			body = g.serializeMap(t)
+		}
+		f.Func().Id(serializer(t)).Params(jen.Id("e").Op("*").Qual(pkgJSONWire, "Encoder"), jen.Id("v").Add(param)).Block(body...)
+		f.Line()
+	}
+	return f
+}
+
+func (g *gen) serializeStruct(st *goview.Struct) []jen.Code {
+	body := []jen.Code{jen.Id("e").Dot("ObjectStart").Call()}
+	for _, fl := range st.WireFields {
+		field := jen.Id("v").Dot(fl.GoName)
+		var value, addr *jen.Statement
+		var cond *jen.Statement
+		switch {
+		case fl.Pointer:
+			cond = field.Clone().Op("!=").Nil()
+			value, addr = jen.Op("*").Add(field.Clone()), field.Clone()
+		case fl.Type.Kind == goview.KindList || fl.Type.Kind == goview.KindMap || fl.Type.Kind == goview.KindBlob:
+			cond = field.Clone().Op("!=").Nil()
+			value = field.Clone()
+		case fl.Type.Kind == goview.KindEnum:
+			cond = jen.Len(field.Clone()).Op(">").Lit(0)
+			value = field.Clone()
+		case fl.Type.Kind == goview.KindIntEnum:
+			cond = field.Clone().Op("!=").Lit(0)
+			value = field.Clone()
+		case fl.OmitZero && fl.Type.Kind == goview.KindBool:
+			cond = field.Clone()
+			value = field.Clone()
+		case fl.OmitZero:
+			cond = field.Clone().Op("!=").Lit(0)
+			value = field.Clone()
+		default:
+			value = field.Clone()
+		}
+		write := []jen.Code{
+			jen.Id("e").Dot("Key").Call(jen.Lit(fl.Name)),
+			g.writeValue(fl.Type, fl.TimestampFormat, value, addr),
+		}
+		if cond == nil {
+			body = append(body, jen.Block(write...))
+		} else {
+			body = append(body, jen.If(cond).Block(write...))
+		}
+	}
+	return append(body, jen.Id("e").Dot("ObjectEnd").Call())
+}
+
+func (g *gen) serializeList(t *goview.Type) []jen.Code {
+	elem := jen.Id("v").Index(jen.Id("i"))
+	var loop []jen.Code
+	value, addr := elem.Clone(), jen.Op("&").Add(elem.Clone())
+	if t.ElemPointer() {
+		loop = append(loop, jen.If(elem.Clone().Op("==").Nil()).Block(
+			jen.Id("e").Dot("Null").Call(),
+			jen.Continue(),
+		))
+		value, addr = jen.Op("*").Add(elem.Clone()), elem.Clone()
+	}
+	loop = append(loop, g.writeValue(t.Elem, t.Elem.TimestampFormat, value, addr))
+	return []jen.Code{
+		jen.Id("e").Dot("ArrayStart").Call(),
+		jen.For(jen.Id("i").Op(":=").Range().Id("v")).Block(loop...),
+		jen.Id("e").Dot("ArrayEnd").Call(),
+	}
+}
+
+// serializeMap writes keys in sorted order, so a request's bytes (and its
+// signature) do not depend on Go's map iteration order.
+func (g *gen) serializeMap(t *goview.Type) []jen.Code {
+	elem := jen.Id("v").Index(jen.Id("k"))
+	var loop []jen.Code
+	loop = append(loop, jen.Id("e").Dot("Key").Call(jen.Id("k")))
+	value, addr := elem.Clone(), jen.Op("&").Id("mv")
+	switch {
+	case t.ElemPointer():
+		loop = append(loop, jen.If(elem.Clone().Op("==").Nil()).Block(
+			jen.Id("e").Dot("Null").Call(),
+			jen.Continue(),
+		))
+		value, addr = jen.Op("*").Add(elem.Clone()), elem.Clone()
+	case t.Elem.Kind == goview.KindStruct:
+		loop = append(loop, jen.Id("mv").Op(":=").Add(elem.Clone()))
+	}
+	loop = append(loop, g.writeValue(t.Elem, t.Elem.TimestampFormat, value, addr))
+	return []jen.Code{
+		jen.Id("e").Dot("ObjectStart").Call(),
+		jen.For(jen.List(jen.Id("_"), jen.Id("k")).Op(":=").Range().Qual(pkgAWSJSON, "SortedKeys").Call(jen.Id("v"))).Block(loop...),
+		jen.Id("e").Dot("ObjectEnd").Call(),
+	}
+}
+
+// writeValue writes one value: value is the Go value, addr its address
+// (structures are passed by pointer).
+func (g *gen) writeValue(t *goview.Type, tsFormat string, value, addr *jen.Statement) jen.Code {
+	e := jen.Id("e")
+	switch t.Kind {
+	case goview.KindString:
+		return e.Dot("String").Call(value)
+	case goview.KindEnum:
+		return e.Dot("String").Call(jen.String().Parens(value))
+	case goview.KindIntEnum:
+		return e.Dot("Int32").Call(jen.Int32().Parens(value))
+	case goview.KindBool:
+		return e.Dot("Bool").Call(value)
+	case goview.KindInt8:
+		return e.Dot("Int8").Call(value)
+	case goview.KindInt16:
+		return e.Dot("Int16").Call(value)
+	case goview.KindInt32:
+		return e.Dot("Int32").Call(value)
+	case goview.KindInt64:
+		return e.Dot("Int64").Call(value)
+	case goview.KindFloat32:
+		return e.Dot("Float32").Call(value)
+	case goview.KindFloat64:
+		return e.Dot("Float64").Call(value)
+	case goview.KindBlob:
+		return e.Dot("Blob").Call(value)
+	case goview.KindTimestamp:
+		return e.Dot(timestampMethod(tsFormat)).Call(value)
+	case goview.KindStruct:
+		return jen.Id(serializer(t)).Call(e, addr)
+	case goview.KindList, goview.KindMap:
+		return jen.Id(serializer(t)).Call(e, value)
+	}
+	panic("emit: unhandled kind")
+}
+
+// timestampMethod is the jsonwire method for a timestamp format.
+func timestampMethod(format string) string {
+	switch format {
+	case goview.DateTime:
+		return "DateTime"
+	case goview.HTTPDate:
+		return "HTTPDate"
+	}
+	return "EpochSeconds"
+}

@@ -1,0 +1,684 @@
+package goview
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"path"
+	"sort"
+	"strings"
+
+	"github.com/gosmith/gosmith/codegen/model"
+)
+
+// Config chooses what to generate from a model.
+type Config struct {
+	// Service is the service shape to generate; empty selects the model's
+	// only service.
+	Service model.ShapeID
+	// Package is the Go package name; empty derives it from the SDK ID.
+	Package string
+	// ImportPath is the generated package's import path (the types package
+	// lives below it).
+	ImportPath string
+	// Operations limits generation to these operation names; empty means all.
+	Operations []string
+	// Strict turns every warning (an unsupported operation left out) into an
+	// error.
+	Strict bool
+}
+
+// Protocol trait IDs the generator understands.
+const (
+	traitAWSJSON10  model.ShapeID = "aws.protocols#awsJson1_0"
+	traitAWSJSON11  model.ShapeID = "aws.protocols#awsJson1_1"
+	traitAWSService model.ShapeID = "aws.api#service"
+	traitSigV4      model.ShapeID = "aws.auth#sigv4"
+)
+
+// builder carries the state of one Build: the caches that make every shape
+// map to exactly one Type, Struct or Enum.
+type builder struct {
+	m        *model.Model
+	pkg      *Package
+	types    map[model.ShapeID]*Type
+	structs  map[model.ShapeID]*Struct
+	enums    map[model.ShapeID]*Enum
+	ser, des map[*Type]bool
+}
+
+// Build resolves the Go view of one service of m.
+func Build(m *model.Model, cfg Config) (*Package, error) {
+	svcShape, err := pickService(m, cfg.Service)
+	if err != nil {
+		return nil, err
+	}
+	b := &builder{
+		m:       m,
+		types:   map[model.ShapeID]*Type{},
+		structs: map[model.ShapeID]*Struct{},
+		enums:   map[model.ShapeID]*Enum{},
+		ser:     map[*Type]bool{},
+		des:     map[*Type]bool{},
+	}
+	svc, err := b.service(svcShape)
+	if err != nil {
+		return nil, err
+	}
+	name := cfg.Package
+	if name == "" {
+		name = packageName(svc.SdkID)
+	}
+	if name == "" {
+		return nil, shapeErr(svcShape, "", "cannot derive a Go package name from sdkId %q; pass -package", svc.SdkID)
+	}
+	b.pkg = &Package{Name: name, ImportPath: cfg.ImportPath, TypesPath: path.Join(cfg.ImportPath, "types"), Service: svc}
+
+	ops, err := m.ServiceOperations(svcShape.ID)
+	if err != nil {
+		return nil, err
+	}
+	ops, err = selectOperations(svcShape, ops, cfg.Operations)
+	if err != nil {
+		return nil, err
+	}
+	for _, opShape := range ops {
+		if reason := unsupported(m, opShape); reason != "" {
+			msg := fmt.Sprintf("operation %s skipped: %s", opShape.ID.Name(), reason)
+			if cfg.Strict {
+				return nil, shapeErr(opShape, "", "%s", reason)
+			}
+			b.pkg.Warnings = append(b.pkg.Warnings, msg)
+			continue
+		}
+		op, err := b.operation(svcShape, opShape)
+		if err != nil {
+			return nil, err
+		}
+		b.pkg.Operations = append(b.pkg.Operations, op)
+	}
+	sort.Slice(b.pkg.Operations, func(i, j int) bool { return b.pkg.Operations[i].Name < b.pkg.Operations[j].Name })
+	b.collect()
+	return b.pkg, nil
+}
+
+func pickService(m *model.Model, id model.ShapeID) (*model.Shape, error) {
+	services := m.Services()
+	if id != "" {
+		s, ok := m.Shape(id)
+		if !ok || s.Type != model.TypeService {
+			names := make([]string, len(services))
+			for i, s := range services {
+				names[i] = string(s.ID)
+			}
+			return nil, fmt.Errorf("service %s not found in the model (services: %s)", id, strings.Join(names, ", "))
+		}
+		return s, nil
+	}
+	switch len(services) {
+	case 0:
+		return nil, fmt.Errorf("the model has no service shape")
+	case 1:
+		return services[0], nil
+	}
+	names := make([]string, len(services))
+	for i, s := range services {
+		names[i] = string(s.ID)
+	}
+	return nil, fmt.Errorf("the model has %d services; choose one with -service (%s)", len(services), strings.Join(names, ", "))
+}
+
+func selectOperations(svc *model.Shape, ops []*model.Shape, names []string) ([]*model.Shape, error) {
+	if len(names) == 0 {
+		return ops, nil
+	}
+	byName := map[string]*model.Shape{}
+	for _, op := range ops {
+		byName[op.ID.Name()] = op
+	}
+	var out []*model.Shape
+	for _, n := range names {
+		op, ok := byName[n]
+		if !ok {
+			return nil, shapeErr(svc, "", "operation %q is not bound to this service", n)
+		}
+		out = append(out, op)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].ID.Name() < out[j].ID.Name() })
+	return out, nil
+}
+
+func (b *builder) service(s *model.Shape) (*Service, error) {
+	svc := &Service{
+		Shape:        s,
+		TargetPrefix: s.ID.Name(),
+		APIVersion:   s.Version,
+		Title:        s.Traits.Title(),
+		Doc:          s.Traits.Documentation(),
+	}
+	switch {
+	case s.Traits.Has(traitAWSJSON11):
+		svc.Protocol, svc.ContentType = "awsJson1_1", "application/x-amz-json-1.1"
+	case s.Traits.Has(traitAWSJSON10):
+		svc.Protocol, svc.ContentType = "awsJson1_0", "application/x-amz-json-1.0"
+	default:
+		var protocols []string
+		for id := range s.Traits {
+			if id.Namespace() == "aws.protocols" || strings.HasPrefix(id.Name(), "rest") {
+				protocols = append(protocols, string(id))
+			}
+		}
+		sort.Strings(protocols)
+		return nil, shapeErr(s, "", "unsupported protocol %v: gosmith generates awsJson1_0 and awsJson1_1 clients", protocols)
+	}
+	var info struct {
+		SdkID          string `json:"sdkId"`
+		EndpointPrefix string `json:"endpointPrefix"`
+	}
+	if s.Traits.Has(traitAWSService) {
+		if err := s.Traits.Decode(traitAWSService, &info); err != nil {
+			return nil, shapeErr(s, "", "trait aws.api#service: %v", err)
+		}
+	}
+	svc.SdkID = info.SdkID
+	if svc.SdkID == "" {
+		svc.SdkID = s.ID.Name()
+	}
+	svc.EndpointPrefix = info.EndpointPrefix
+	if svc.EndpointPrefix == "" {
+		svc.EndpointPrefix = strings.ToLower(packageName(svc.SdkID))
+	}
+	var sig struct {
+		Name string `json:"name"`
+	}
+	if s.Traits.Has(traitSigV4) {
+		if err := s.Traits.Decode(traitSigV4, &sig); err != nil {
+			return nil, shapeErr(s, "", "trait aws.auth#sigv4: %v", err)
+		}
+	}
+	svc.SigningName = sig.Name
+	if svc.SigningName == "" {
+		svc.SigningName = svc.EndpointPrefix
+	}
+	return svc, nil
+}
+
+// unsupported says why an operation cannot be generated yet, or "".
+func unsupported(m *model.Model, op *model.Shape) string {
+	for _, id := range []model.ShapeID{op.Input, op.Output} {
+		s, ok := m.Shape(id)
+		if !ok {
+			continue
+		}
+		for _, mem := range s.Members {
+			if t, ok := m.Shape(mem.Target); ok && (t.Traits.Streaming() || mem.Traits.Streaming()) {
+				return fmt.Sprintf("member %s targets streaming shape %s (event streams and streaming blobs are not supported)", mem.Name, t.ID)
+			}
+		}
+	}
+	return ""
+}
+
+func (b *builder) operation(svc, s *model.Shape) (*Operation, error) {
+	op := &Operation{
+		Shape:      s,
+		Name:       exportedName(s.ID.Name()),
+		Doc:        s.Traits.Documentation(),
+		Deprecated: s.Traits.Deprecated(),
+	}
+	var err error
+	if op.Input, err = b.ioStruct(s, s.Input, op.Name+"Input", true); err != nil {
+		return nil, err
+	}
+	if op.Output, err = b.ioStruct(s, s.Output, op.Name+"Output", false); err != nil {
+		return nil, err
+	}
+	errs := append(append([]model.ShapeID{}, s.Errors...), svc.Errors...)
+	seen := map[model.ShapeID]bool{}
+	for _, id := range errs {
+		if seen[id] {
+			continue
+		}
+		seen[id] = true
+		st, err := b.structOf(id)
+		if err != nil {
+			return nil, err
+		}
+		if st.Error == nil {
+			return nil, shapeErr(s, "", "error %s lacks the smithy.api#error trait", id)
+		}
+		b.markDes(b.types[id])
+		op.Errors = append(op.Errors, st)
+	}
+	sort.Slice(op.Errors, func(i, j int) bool { return op.Errors[i].Name < op.Errors[j].Name })
+	if p := b.m.OperationPaginated(svc.ID, s.ID); p != nil {
+		pg, err := b.paginator(op, p)
+		if err != nil {
+			return nil, shapeErr(s, "", "paginated: %v", err)
+		}
+		op.Paginator = pg
+	}
+	return op, nil
+}
+
+// ioStruct builds an operation's input or output struct under the name
+// aws-sdk-go-v2 gives it, whatever the shape is called.
+func (b *builder) ioStruct(op *model.Shape, id model.ShapeID, name string, input bool) (*Struct, error) {
+	st := &Struct{Name: name, Input: input, Output: !input}
+	if id == "" || id == "smithy.api#Unit" {
+		st.Shape = &model.Shape{ID: op.ID + model.ShapeID(strings.TrimPrefix(name, op.ID.Name())), Type: model.TypeStructure}
+		t := &Type{Kind: KindStruct, Shape: st.Shape, Name: name, CodecName: "Op" + name}
+		st.Type = t
+		b.types[st.Shape.ID] = t
+		b.structs[st.Shape.ID] = st
+		b.mark(t, input)
+		return st, nil
+	}
+	s, ok := b.m.Shape(id)
+	if !ok || s.Type != model.TypeStructure {
+		return nil, shapeErr(op, "", "input/output %s is not a structure", id)
+	}
+	st.Shape = s
+	st.Doc = s.Traits.Documentation()
+	t := &Type{Kind: KindStruct, Shape: s, Name: name, CodecName: "Op" + name}
+	st.Type = t
+	b.types[id] = t
+	b.structs[id] = st
+	if err := b.fields(st); err != nil {
+		return nil, err
+	}
+	b.mark(t, input)
+	return st, nil
+}
+
+func (b *builder) mark(t *Type, input bool) {
+	if input {
+		b.markSer(t)
+	} else {
+		b.markDes(t)
+	}
+}
+
+// markSer and markDes record every aggregate reachable from t as needing a
+// serializer or deserializer function.
+func (b *builder) markSer(t *Type) { walkAggregates(t, b.ser, b.structs) }
+func (b *builder) markDes(t *Type) { walkAggregates(t, b.des, b.structs) }
+
+func walkAggregates(t *Type, seen map[*Type]bool, structs map[model.ShapeID]*Struct) {
+	if t == nil || !t.IsAggregate() || seen[t] {
+		return
+	}
+	seen[t] = true
+	switch t.Kind {
+	case KindList, KindMap:
+		walkAggregates(t.Elem, seen, structs)
+	case KindStruct:
+		for _, f := range structs[t.Shape.ID].Fields {
+			walkAggregates(f.Type, seen, structs)
+		}
+	}
+}
+
+// structOf returns the Struct of a types-package structure, building it (and
+// everything it refers to) the first time.
+func (b *builder) structOf(id model.ShapeID) (*Struct, error) {
+	if _, err := b.typeOf(id, nil); err != nil {
+		return nil, err
+	}
+	st, ok := b.structs[id]
+	if !ok {
+		return nil, fmt.Errorf("shape %s is not a structure", id)
+	}
+	return st, nil
+}
+
+// typeOf resolves the Go type of a shape, once. from names the member being
+// resolved, for error messages.
+func (b *builder) typeOf(id model.ShapeID, from *model.Member) (*Type, error) {
+	if t, ok := b.types[id]; ok {
+		return t, nil
+	}
+	s, ok := b.m.Shape(id)
+	if !ok {
+		if from != nil {
+			return nil, fmt.Errorf("shape %s member %s: target %s not found", from.Container, from.Name, id)
+		}
+		return nil, fmt.Errorf("shape %s not found", id)
+	}
+	name := exportedName(s.ID.Name())
+	t := &Type{Shape: s, Name: name, CodecName: name}
+	if s.Type == model.TypeTimestamp {
+		t.TimestampFormat = firstNonEmpty(s.Traits.TimestampFormat(), EpochSeconds)
+	}
+	switch s.Type {
+	case model.TypeString:
+		t.Kind = KindString
+		if len(s.Traits.EnumDefinitions()) > 0 {
+			t.Kind = KindEnum
+		}
+	case model.TypeEnum:
+		t.Kind = KindEnum
+	case model.TypeIntEnum:
+		t.Kind = KindIntEnum
+	case model.TypeBoolean:
+		t.Kind = KindBool
+	case model.TypeByte:
+		t.Kind = KindInt8
+	case model.TypeShort:
+		t.Kind = KindInt16
+	case model.TypeInteger:
+		t.Kind = KindInt32
+	case model.TypeLong:
+		t.Kind = KindInt64
+	case model.TypeFloat:
+		t.Kind = KindFloat32
+	case model.TypeDouble:
+		t.Kind = KindFloat64
+	case model.TypeTimestamp:
+		t.Kind = KindTimestamp
+	case model.TypeBlob:
+		t.Kind = KindBlob
+	case model.TypeList, model.TypeSet:
+		t.Kind = KindList
+		t.Sparse = s.Traits.Sparse()
+	case model.TypeMap:
+		t.Kind = KindMap
+		t.Sparse = s.Traits.Sparse()
+	case model.TypeStructure:
+		t.Kind = KindStruct
+	default:
+		return nil, shapeErr(s, "", "shape type %s is not supported by the awsJson generator yet", s.Type)
+	}
+	b.types[id] = t // before recursing, so recursive shapes terminate
+	switch t.Kind {
+	case KindEnum, KindIntEnum:
+		e, err := enumOf(s, t)
+		if err != nil {
+			delete(b.types, id)
+			return nil, err
+		}
+		b.enums[id] = e
+	case KindList:
+		elem, err := b.typeOf(s.Member.Target, s.Member)
+		if err != nil {
+			delete(b.types, id)
+			return nil, err
+		}
+		t.Elem = elem
+	case KindMap:
+		key, err := b.typeOf(s.Key.Target, s.Key)
+		if err != nil {
+			delete(b.types, id)
+			return nil, err
+		}
+		if key.Kind != KindString && key.Kind != KindEnum {
+			delete(b.types, id)
+			return nil, shapeErr(s, "key", "map keys must target a string shape, not %s", key.Shape.Type)
+		}
+		elem, err := b.typeOf(s.Value.Target, s.Value)
+		if err != nil {
+			delete(b.types, id)
+			return nil, err
+		}
+		t.Elem = elem
+	case KindStruct:
+		st := &Struct{Shape: s, Type: t, Name: t.Name, InTypes: true, Doc: s.Traits.Documentation(), Deprecated: s.Traits.Deprecated()}
+		if kind := s.Traits.ErrorKind(); kind != "" {
+			st.Error = &ErrorInfo{Code: s.ID.Name(), Fault: kind}
+		}
+		b.structs[id] = st
+		if err := b.fields(st); err != nil {
+			delete(b.types, id)
+			delete(b.structs, id)
+			return nil, err
+		}
+	}
+	return t, nil
+}
+
+func (b *builder) fields(st *Struct) error {
+	for _, mem := range st.Shape.Members {
+		t, err := b.typeOf(mem.Target, mem)
+		if err != nil {
+			return err
+		}
+		f := &Field{
+			Member:     mem,
+			Name:       mem.Name,
+			GoName:     exportedName(mem.Name),
+			Type:       t,
+			Required:   mem.Traits.Required(),
+			Doc:        mem.Traits.Documentation(),
+			Deprecated: mem.Traits.Deprecated(),
+			Sensitive:  mem.Traits.Sensitive() || t.Shape.Traits.Sensitive(),
+		}
+		if st.Error != nil && errorMethodNames[f.GoName] || st.Output && outputReservedNames[f.GoName] {
+			f.GoName += "_"
+		}
+		zeroDefault := hasZeroDefault(mem)
+		f.Pointer = t.Nillable() && !(zeroDefault && isScalarNumberOrBool(t.Kind))
+		f.OmitZero = !f.Pointer && zeroDefault && !f.Required && isScalarNumberOrBool(t.Kind)
+		if f.Doc == "" {
+			f.Doc = t.Shape.Traits.Documentation()
+		}
+		if t.Kind == KindTimestamp {
+			f.TimestampFormat = firstNonEmpty(mem.Traits.TimestampFormat(), t.TimestampFormat, EpochSeconds)
+		}
+		st.Fields = append(st.Fields, f)
+	}
+	for _, f := range st.Fields {
+		for _, g := range st.Fields {
+			if f != g && f.GoName == g.GoName {
+				return shapeErr(st.Shape, f.Name, "members %q and %q both become Go field %s", f.Name, g.Name, f.GoName)
+			}
+		}
+	}
+	st.WireFields = append([]*Field(nil), st.Fields...)
+	sort.SliceStable(st.WireFields, func(i, j int) bool { return st.WireFields[i].Name < st.WireFields[j].Name })
+	sort.SliceStable(st.Fields, func(i, j int) bool {
+		a, c := st.Fields[i], st.Fields[j]
+		if a.Required != c.Required {
+			return a.Required
+		}
+		return a.Name < c.Name
+	})
+	return nil
+}
+
+func firstNonEmpty(s ...string) string {
+	for _, v := range s {
+		if v != "" {
+			return v
+		}
+	}
+	return ""
+}
+
+func isScalarNumberOrBool(k Kind) bool {
+	switch k {
+	case KindBool, KindInt8, KindInt16, KindInt32, KindInt64, KindFloat32, KindFloat64:
+		return true
+	}
+	return false
+}
+
+// hasZeroDefault reports whether a member's @default is the zero value, the
+// condition under which aws-sdk-go-v2 drops the pointer.
+func hasZeroDefault(mem *model.Member) bool {
+	raw, ok := mem.Traits.Default()
+	if !ok {
+		return false
+	}
+	raw = bytes.TrimSpace(raw)
+	switch string(raw) {
+	case "false", `""`:
+		return true
+	}
+	var f float64
+	if err := json.Unmarshal(raw, &f); err == nil {
+		return f == 0
+	}
+	return false
+}
+
+func enumOf(s *model.Shape, t *Type) (*Enum, error) {
+	e := &Enum{Shape: s, Name: t.Name, Int: t.Kind == KindIntEnum, Doc: s.Traits.Documentation()}
+	seen := map[string]string{}
+	add := func(member, value, doc string) error {
+		if prev, dup := seen[value]; dup {
+			return shapeErr(s, member, "enum value %q repeats member %s", value, prev)
+		}
+		seen[value] = member
+		suffix := enumVariantName(value)
+		if e.Int || suffix == "" {
+			suffix = exportedName(member)
+		}
+		e.Values = append(e.Values, &EnumValue{GoName: e.Name + suffix, Value: value, Doc: doc})
+		return nil
+	}
+	if defs := s.Traits.EnumDefinitions(); len(defs) > 0 {
+		for _, d := range defs {
+			name := d.Name
+			if name == "" {
+				name = d.Value
+			}
+			if err := add(name, d.Value, d.Documentation); err != nil {
+				return nil, err
+			}
+		}
+	} else {
+		for _, mem := range s.Members {
+			value := mem.Name
+			if raw, ok := mem.Traits.EnumValue(); ok {
+				if e.Int {
+					var n int32
+					if err := json.Unmarshal(raw, &n); err != nil {
+						return nil, shapeErr(s, mem.Name, "intEnum value %s does not fit int32", raw)
+					}
+					value = fmt.Sprint(n)
+				} else if err := json.Unmarshal(raw, &value); err != nil {
+					return nil, shapeErr(s, mem.Name, "enum value %s is not a string", raw)
+				}
+			}
+			if err := add(mem.Name, value, mem.Traits.Documentation()); err != nil {
+				return nil, err
+			}
+		}
+	}
+	// Distinct values can still collide as Go names ("a-b" and "a_b").
+	names := map[string]int{}
+	for _, v := range e.Values {
+		names[v.GoName]++
+	}
+	for i, v := range e.Values {
+		if names[v.GoName] > 1 {
+			v.GoName = fmt.Sprintf("%s%d", v.GoName, i)
+		}
+	}
+	return e, nil
+}
+
+func (b *builder) paginator(op *Operation, p *model.Paginated) (*Paginator, error) {
+	pg := &Paginator{}
+	var err error
+	if pg.InputToken, err = fieldPath(op.Input, p.InputToken, "inputToken"); err != nil {
+		return nil, err
+	}
+	in := pg.InputToken
+	if in.Type.Kind != KindString {
+		return nil, fmt.Errorf("inputToken %s must be a string member", p.InputToken)
+	}
+	out, err := b.fieldPathList(op.Output, p.OutputToken, "outputToken")
+	if err != nil {
+		return nil, err
+	}
+	pg.OutputToken = out
+	if last := out[len(out)-1]; last.Type.Kind != KindString {
+		return nil, fmt.Errorf("outputToken %s must be a string member", p.OutputToken)
+	}
+	if p.Items != "" {
+		if pg.Items, err = b.fieldPathList(op.Output, p.Items, "items"); err != nil {
+			return nil, err
+		}
+	}
+	if p.PageSize != "" {
+		if pg.PageSize, err = fieldPath(op.Input, p.PageSize, "pageSize"); err != nil {
+			return nil, err
+		}
+		if k := pg.PageSize.Type.Kind; k != KindInt32 && k != KindInt64 && k != KindInt16 && k != KindInt8 {
+			return nil, fmt.Errorf("pageSize %s must be an integer member", p.PageSize)
+		}
+	}
+	return pg, nil
+}
+
+func fieldPath(st *Struct, name, what string) (*Field, error) {
+	for _, f := range st.Fields {
+		if f.Name == name {
+			return f, nil
+		}
+	}
+	return nil, fmt.Errorf("%s names member %q, which %s does not have", what, name, st.Name)
+}
+
+// fieldPathList resolves a dotted member path such as "Result.NextToken".
+func (b *builder) fieldPathList(st *Struct, p, what string) ([]*Field, error) {
+	if p == "" {
+		return nil, fmt.Errorf("%s is empty", what)
+	}
+	var out []*Field
+	for i, part := range strings.Split(p, ".") {
+		if st == nil {
+			return nil, fmt.Errorf("%s path %q: member %d is not a structure", what, p, i)
+		}
+		f, err := fieldPath(st, part, what)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, f)
+		st = nil
+		if f.Type.Kind == KindStruct {
+			st = b.structs[f.Type.Shape.ID]
+		}
+	}
+	return out, nil
+}
+
+// collect fills the package-level lists in a deterministic order.
+func (b *builder) collect() {
+	for _, st := range b.structs {
+		if !st.InTypes {
+			continue
+		}
+		if st.Error != nil {
+			b.pkg.Errors = append(b.pkg.Errors, st)
+		} else {
+			b.pkg.Structs = append(b.pkg.Structs, st)
+		}
+	}
+	for _, e := range b.enums {
+		b.pkg.Enums = append(b.pkg.Enums, e)
+	}
+	sort.Slice(b.pkg.Structs, func(i, j int) bool { return b.pkg.Structs[i].Name < b.pkg.Structs[j].Name })
+	sort.Slice(b.pkg.Errors, func(i, j int) bool { return b.pkg.Errors[i].Name < b.pkg.Errors[j].Name })
+	sort.Slice(b.pkg.Enums, func(i, j int) bool { return b.pkg.Enums[i].Name < b.pkg.Enums[j].Name })
+	b.pkg.structs = b.structs
+	b.pkg.Serialized = sortedTypes(b.ser)
+	b.pkg.Deserialized = sortedTypes(b.des)
+}
+
+func sortedTypes(set map[*Type]bool) []*Type {
+	out := make([]*Type, 0, len(set))
+	for t := range set {
+		out = append(out, t)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].CodecName < out[j].CodecName })
+	return out
+}
+
+// StructOf returns the Struct a struct-kind Type renders.
+func (p *Package) StructOf(t *Type) *Struct { return p.structs[t.Shape.ID] }
+
+func shapeErr(s *model.Shape, member, format string, args ...any) error {
+	return &model.Error{File: s.Source, Shape: s.ID, Member: member, Msg: fmt.Sprintf(format, args...)}
+}

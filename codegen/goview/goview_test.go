@@ -1,0 +1,225 @@
+package goview
+
+import (
+	"flag"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/gosmith/gosmith/codegen/model"
+)
+
+// The golden tests in ./codegen take -update; `go test ./codegen/... -update`
+// passes it to every package, so it must parse here too.
+var _ = flag.Bool("update", false, "rewrite golden files (used by ./codegen)")
+
+func TestEnumVariantNamesFollowAWSSDKGoV2(t *testing.T) {
+	for value, want := range map[string]string{
+		"DEEP_ARCHIVE":                "DeepArchive",
+		"public-read":                 "PublicRead",
+		"bucket-owner-full-control":   "BucketOwnerFullControl",
+		"HYPER-V":                     "HyperV",
+		"LunAlreadyAllocated ":        "LunAlreadyAllocated",
+		"ClientSpecified":             "ClientSpecified",
+		"NFS":                         "Nfs",
+		"MandatoryEncryptionNoAes128": "MandatoryEncryptionNoAes128",
+		"private":                     "Private",
+		"t2.micro":                    "T2Micro",
+		"":                            "",
+	} {
+		if got := enumVariantName(value); got != want {
+			t.Errorf("enumVariantName(%q) = %q, want %q", value, got, want)
+		}
+	}
+}
+
+func TestExportedNames(t *testing.T) {
+	for in, want := range map[string]string{
+		"errorCode":  "ErrorCode",
+		"GatewayARN": "GatewayARN",
+		"type":       "Type",
+		"é":          "É",
+	} {
+		if got := exportedName(in); got != want {
+			t.Errorf("exportedName(%q) = %q, want %q", in, got, want)
+		}
+	}
+	if got := packageName("Storage Gateway"); got != "storagegateway" {
+		t.Errorf("packageName = %q", got)
+	}
+}
+
+func TestDocLinesRenderTheHTMLSubset(t *testing.T) {
+	doc := `<p>Returns a list of <code>Tapes</code> &amp; more.</p> <p>Use:</p><ul><li><p>one</p></li><li>two</li></ul>`
+	want := []string{
+		"Returns a list of Tapes & more.",
+		"",
+		"Use:",
+		"",
+		"  - one",
+		"  - two",
+	}
+	if diff := cmp.Diff(want, DocLines(doc)); diff != "" {
+		t.Errorf("DocLines (-want +got):\n%s", diff)
+	}
+	long := strings.Repeat("word ", 40)
+	for _, l := range DocLines(long) {
+		if len(l) > docWidth {
+			t.Errorf("line longer than %d: %q", docWidth, l)
+		}
+	}
+	if got := DocLines("a < b"); len(got) != 1 || got[0] != "a < b" {
+		t.Errorf("a lone < is text: %q", got)
+	}
+}
+
+const testService = `"t.s#Svc":{"type":"service","version":"2020-01-01","operations":[{"target":"t.s#Op"}],
+	"traits":{"aws.protocols#awsJson1_1":{},"aws.api#service":{"sdkId":"Test Svc","endpointPrefix":"tsvc"},"aws.auth#sigv4":{"name":"tsvc"}}},`
+
+func build(t *testing.T, shapes string) (*Package, error) {
+	t.Helper()
+	m, err := model.Parse("test.json", []byte(`{"smithy":"2.0","shapes":{`+shapes+`}}`))
+	if err != nil {
+		t.Fatalf("model: %v", err)
+	}
+	return Build(m, Config{ImportPath: "example.com/tsvc"})
+}
+
+func TestPointerRulesAndFieldOrder(t *testing.T) {
+	pkg, err := build(t, testService+`
+	"t.s#Op":{"type":"operation","input":{"target":"t.s#In"}},
+	"t.s#In":{"type":"structure","members":{
+		"Str":{"target":"smithy.api#String"},
+		"Zero":{"target":"smithy.api#Integer","traits":{"smithy.api#default":0}},
+		"Five":{"target":"smithy.api#Integer","traits":{"smithy.api#default":5}},
+		"Num":{"target":"smithy.api#Long"},
+		"Flag":{"target":"smithy.api#Boolean","traits":{"smithy.api#default":false,"smithy.api#required":{}}},
+		"Color":{"target":"t.s#Color"},
+		"List":{"target":"t.s#Strings"},
+		"Map":{"target":"t.s#Dict"},
+		"When":{"target":"smithy.api#Timestamp","traits":{"smithy.api#timestampFormat":"date-time"}},
+		"Blob":{"target":"smithy.api#Blob"},
+		"Nested":{"target":"t.s#Nested","traits":{"smithy.api#required":{}}}}},
+	"t.s#Color":{"type":"enum","members":{"RED":{"target":"smithy.api#Unit"}}},
+	"t.s#Strings":{"type":"list","member":{"target":"smithy.api#String"}},
+	"t.s#Dict":{"type":"map","key":{"target":"smithy.api#String"},"value":{"target":"smithy.api#String"}},
+	"t.s#Nested":{"type":"structure","members":{}}`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	in := pkg.Operations[0].Input
+	type row struct {
+		Name    string
+		Pointer bool
+		Omit    bool
+	}
+	var got []row
+	for _, f := range in.Fields {
+		got = append(got, row{f.GoName, f.Pointer, f.OmitZero})
+	}
+	want := []row{ // required first, then by name
+		{"Flag", false, false},
+		{"Nested", true, false},
+		{"Blob", false, false},
+		{"Color", false, false},
+		{"Five", true, false},
+		{"List", false, false},
+		{"Map", false, false},
+		{"Num", true, false},
+		{"Str", true, false},
+		{"When", true, false},
+		{"Zero", false, true},
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("fields (-want +got):\n%s", diff)
+	}
+	var wire []string
+	for _, f := range in.WireFields {
+		wire = append(wire, f.Name)
+	}
+	if diff := cmp.Diff([]string{"Blob", "Color", "Five", "Flag", "List", "Map", "Nested", "Num", "Str", "When", "Zero"}, wire); diff != "" {
+		t.Errorf("wire order (-want +got):\n%s", diff)
+	}
+	for _, f := range in.Fields {
+		if f.GoName == "When" && f.TimestampFormat != DateTime {
+			t.Errorf("When format = %q", f.TimestampFormat)
+		}
+	}
+	if pkg.Name != "testsvc" || pkg.Service.SigningName != "tsvc" || pkg.Service.ContentType != "application/x-amz-json-1.1" {
+		t.Errorf("service = %+v, package %s", pkg.Service, pkg.Name)
+	}
+}
+
+func TestErrorMembersAvoidMethodNames(t *testing.T) {
+	pkg, err := build(t, testService+`
+	"t.s#Op":{"type":"operation","errors":[{"target":"t.s#Oops"}]},
+	"t.s#Oops":{"type":"structure","members":{"error":{"target":"smithy.api#String"},"message":{"target":"smithy.api#String"}},
+		"traits":{"smithy.api#error":"server"}}`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	e := pkg.Errors[0]
+	if e.Error.Fault != "server" || e.Error.Code != "Oops" {
+		t.Errorf("error info = %+v", e.Error)
+	}
+	var names []string
+	for _, f := range e.Fields {
+		names = append(names, f.GoName)
+	}
+	if diff := cmp.Diff([]string{"Error_", "Message"}, names); diff != "" {
+		t.Errorf("fields (-want +got):\n%s", diff)
+	}
+}
+
+func TestBuildRejectsWhatItCannotGenerate(t *testing.T) {
+	tests := []struct {
+		name, shapes, mention string
+	}{
+		{"unsupported protocol", `"t.s#Svc":{"type":"service","version":"1","traits":{"aws.protocols#restJson1":{}}}`, "restJson1"},
+		{"no service", `"t.s#S":{"type":"string"}`, "no service"},
+		{"paginator names a missing member", testService + `
+			"t.s#Op":{"type":"operation","input":{"target":"t.s#In"},"output":{"target":"t.s#Out"},
+				"traits":{"smithy.api#paginated":{"inputToken":"Next","outputToken":"Next","items":"Nope"}}},
+			"t.s#In":{"type":"structure","members":{"Next":{"target":"smithy.api#String"}}},
+			"t.s#Out":{"type":"structure","members":{"Next":{"target":"smithy.api#String"}}}`, "Nope"},
+		{"enum with a repeated value", testService + `
+			"t.s#Op":{"type":"operation","input":{"target":"t.s#In"}},
+			"t.s#In":{"type":"structure","members":{"C":{"target":"t.s#E"}}},
+			"t.s#E":{"type":"enum","members":{"A":{"target":"smithy.api#Unit","traits":{"smithy.api#enumValue":"x"}},"B":{"target":"smithy.api#Unit","traits":{"smithy.api#enumValue":"x"}}}}`, `"x"`},
+		{"union not yet supported", testService + `
+			"t.s#Op":{"type":"operation","input":{"target":"t.s#In"}},
+			"t.s#In":{"type":"structure","members":{"U":{"target":"t.s#U"}}},
+			"t.s#U":{"type":"union","members":{"A":{"target":"smithy.api#String"}}}`, "t.s#U"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := build(t, tt.shapes)
+			if err == nil {
+				t.Fatal("want an error")
+			}
+			if !strings.Contains(err.Error(), tt.mention) {
+				t.Errorf("error %q does not mention %s", err, tt.mention)
+			}
+		})
+	}
+}
+
+func TestStreamingOperationsAreSkippedWithAWarning(t *testing.T) {
+	shapes := testService + `
+	"t.s#Op":{"type":"operation","output":{"target":"t.s#Out"}},
+	"t.s#Out":{"type":"structure","members":{"Events":{"target":"t.s#Stream"}}},
+	"t.s#Stream":{"type":"union","members":{"A":{"target":"t.s#Ev"}},"traits":{"smithy.api#streaming":{}}},
+	"t.s#Ev":{"type":"structure","members":{}}`
+	pkg, err := build(t, shapes)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(pkg.Operations) != 0 || len(pkg.Warnings) != 1 || !strings.Contains(pkg.Warnings[0], "Op") {
+		t.Errorf("operations %d, warnings %q", len(pkg.Operations), pkg.Warnings)
+	}
+	m, _ := model.Parse("test.json", []byte(`{"smithy":"2.0","shapes":{`+shapes+`}}`))
+	if _, err := Build(m, Config{ImportPath: "x", Strict: true}); err == nil || !strings.Contains(err.Error(), "streaming") {
+		t.Errorf("strict: want a streaming error, got %v", err)
+	}
+}

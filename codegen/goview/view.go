@@ -1,0 +1,125 @@
+// Package goview is the generator's Go view of a Smithy model: every shape an
+// emitter needs, already carrying its Go name, Go type, pointer rule, wire
+// name and documentation. It is built once, between the loader
+// (codegen/model) and the emitters (codegen/emit), so emitters never
+// re-derive a name or re-resolve a target.
+package goview
+
+import (
+	"github.com/gosmith/gosmith/codegen/model"
+)
+
+// Package is one generated client package.
+type Package struct {
+	Name       string // Go package name, e.g. "storagegateway"
+	ImportPath string // e.g. "github.com/gosmith/gosmith/service/storagegateway"
+	TypesPath  string // ImportPath + "/types"
+	Service    *Service
+	Operations []*Operation // sorted by Name
+	Structs    []*Struct    // structures and unions of the types package, sorted by Name
+	Errors     []*Struct    // error structures, sorted by Name
+	Enums      []*Enum      // sorted by Name
+	// Serialized and Deserialized are the aggregate types (structures, lists,
+	// maps) that need a serializer or deserializer function, in a stable order.
+	Serialized   []*Type
+	Deserialized []*Type
+	// Warnings name what was left out (unsupported operations, paginators)
+	// and why.
+	Warnings []string
+
+	structs map[model.ShapeID]*Struct
+}
+
+// Service is the service shape with its protocol facts.
+type Service struct {
+	Shape          *model.Shape
+	SdkID          string // aws.api#service sdkId: "Storage Gateway"
+	Protocol       string // "awsJson1_0" or "awsJson1_1"
+	TargetPrefix   string // X-Amz-Target prefix: the service shape's name
+	ContentType    string
+	SigningName    string
+	EndpointPrefix string
+	APIVersion     string
+	Title          string
+	Doc            string
+}
+
+// Operation is one client method.
+type Operation struct {
+	Shape      *model.Shape
+	Name       string // Go method name and wire name
+	Doc        string
+	Deprecated *model.Deprecated
+	Input      *Struct // never nil: an operation without input gets an empty one
+	Output     *Struct // never nil
+	Errors     []*Struct
+	Paginator  *Paginator
+}
+
+// Paginator is an operation's @paginated trait resolved to fields.
+type Paginator struct {
+	InputToken  *Field   // member of the input
+	OutputToken []*Field // path through the output
+	Items       []*Field // path through the output; nil when not modeled
+	PageSize    *Field   // member of the input; nil when not modeled
+}
+
+// Struct is a structure, union or error shape rendered as a Go struct.
+type Struct struct {
+	Shape   *model.Shape
+	Type    *Type  // the Type members refer to it by
+	Name    string // Go type name
+	InTypes bool   // declared in the types package (not an operation input/output)
+	Doc     string
+	// Fields in declaration order: required members first, then the rest,
+	// each group sorted by member name (aws-sdk-go-v2's order).
+	Fields []*Field
+	// WireFields are the same fields sorted by member name: the order
+	// aws-sdk-go-v2 writes them on the wire.
+	WireFields []*Field
+	Input      bool // an operation's input: gets ResultMetadata-free validation
+	Output     bool // an operation's output: gets ResultMetadata
+	Error      *ErrorInfo
+	Deprecated *model.Deprecated
+}
+
+// ErrorInfo describes an error structure.
+type ErrorInfo struct {
+	Code  string // the code on the wire: the shape's name
+	Fault string // "client" or "server"
+}
+
+// Field is a structure member.
+type Field struct {
+	Member   *model.Member
+	Name     string // member name: the JSON key
+	GoName   string
+	Type     *Type
+	Pointer  bool // the Go field is *T
+	Required bool
+	// OmitZero: a value field with a zero @default that is not required is
+	// left out of the request when it holds the zero value.
+	OmitZero   bool
+	Doc        string
+	Deprecated *model.Deprecated
+	Sensitive  bool
+	// TimestampFormat is the member's @timestampFormat, else its target's,
+	// else epoch-seconds (the awsJson default); empty for other kinds.
+	TimestampFormat string
+}
+
+// Enum is a string enum (enum shape or 1.0 @enum string) or an intEnum.
+type Enum struct {
+	Shape  *model.Shape
+	Name   string
+	Int    bool // intEnum: int32 values
+	Doc    string
+	Values []*EnumValue // in model order
+}
+
+// EnumValue is one constant.
+type EnumValue struct {
+	GoName string // full constant name, e.g. "ErrorCodeGatewayNotFound"
+	Value  string // string value, or the decimal integer for intEnum
+	Doc    string
+}

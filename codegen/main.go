@@ -1,0 +1,156 @@
+// Command codegen generates a Go client package for an awsJson1_0 or
+// awsJson1_1 service from its Smithy JSON AST model:
+//
+//	go run ./codegen -model models/storagegateway.json -out service/storagegateway
+//
+// The pipeline is codegen/model (load and validate the model) →
+// codegen/goview (the Go view: names, types, pointer rules, docs) →
+// codegen/emit (one emitter per generated concern).
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+	"time"
+
+	"github.com/gosmith/gosmith/codegen/emit"
+	"github.com/gosmith/gosmith/codegen/goview"
+	"github.com/gosmith/gosmith/codegen/model"
+)
+
+// Exit codes.
+const (
+	exitOK    = 0
+	exitError = 1 // the model or the generation failed, or -check found differences
+	exitUsage = 2
+)
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+}
+
+const usageText = `usage: go run ./codegen -model FILE -out DIR [flags]
+
+Generates a Go client package for an awsJson1_0/awsJson1_1 service from a
+Smithy JSON AST model (Smithy 2.0 or 1.0).
+
+Flags:
+`
+
+// run is the whole command, minus os.Exit, so tests can drive it.
+func run(args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("codegen", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	var (
+		models     = fs.String("model", "", "Smithy JSON AST `file`s to load, comma-separated (required)")
+		out        = fs.String("out", "", "`dir`ectory to write the package into (required); types go to DIR/types")
+		pkgName    = fs.String("package", "", "Go package `name` (default: the service's sdkId, lower-cased, without spaces)")
+		service    = fs.String("service", "", "service shape `ID` to generate, e.g. com.amazonaws.storagegateway#StorageGateway_20130630 (required when the model has several)")
+		ops        = fs.String("ops", "", "comma-separated operation `names` to generate (default: all)")
+		importPath = fs.String("import", "", "import `path` of the generated package (default: derived from the go.mod above -out)")
+		check      = fs.Bool("check", false, "write nothing; exit 1 and list the files that differ if -out is not what the generator writes now")
+		strict     = fs.Bool("strict", false, "fail on anything that would be skipped with a warning (e.g. event-stream operations)")
+	)
+	fs.Usage = func() {
+		fmt.Fprint(stderr, usageText)
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return exitOK
+		}
+		return exitUsage
+	}
+	if *models == "" || *out == "" || fs.NArg() > 0 {
+		fmt.Fprintln(stderr, "codegen: -model and -out are required, and no arguments are taken")
+		fs.Usage()
+		return exitUsage
+	}
+
+	start := time.Now()
+	m, err := model.Load(splitList(*models)...)
+	if err != nil {
+		fmt.Fprintf(stderr, "codegen: %v\n", err)
+		return exitError
+	}
+	path := *importPath
+	if path == "" {
+		if path, err = importPathOf(*out); err != nil {
+			fmt.Fprintf(stderr, "codegen: %v; pass -import\n", err)
+			return exitError
+		}
+	}
+	pkg, err := goview.Build(m, goview.Config{
+		Service:    model.ShapeID(*service),
+		Package:    *pkgName,
+		ImportPath: path,
+		Operations: splitList(*ops),
+		Strict:     *strict,
+	})
+	if err != nil {
+		fmt.Fprintf(stderr, "codegen: %s: %v\n", *models, err)
+		return exitError
+	}
+	for _, w := range pkg.Warnings {
+		fmt.Fprintf(stderr, "codegen: warning: %s\n", w)
+	}
+	files, err := emit.Generate(pkg)
+	if err != nil {
+		fmt.Fprintf(stderr, "codegen: %v\n", err)
+		return exitError
+	}
+
+	if *check {
+		diffs, err := compareDir(*out, files)
+		if err != nil {
+			fmt.Fprintf(stderr, "codegen: %v\n", err)
+			return exitError
+		}
+		if len(diffs) > 0 {
+			fmt.Fprintf(stderr, "codegen: %s is not what the generator writes from %s; run make generate:\n", *out, *models)
+			for _, d := range diffs {
+				fmt.Fprintf(stderr, "  %s\n", d)
+			}
+			return exitError
+		}
+		fmt.Fprintf(stdout, "%s is up to date (%d files)\n", *out, len(files))
+		return exitOK
+	}
+
+	written, removed, err := writeDir(*out, files)
+	if err != nil {
+		fmt.Fprintf(stderr, "codegen: %v\n", err)
+		return exitError
+	}
+	elapsed := time.Since(start)
+	shapes := len(pkg.Structs) + len(pkg.Errors) + len(pkg.Enums) + 2*len(pkg.Operations)
+	fmt.Fprintf(stdout, "generated package %s (%s) from %s\n", pkg.Name, pkg.ImportPath, *models)
+	fmt.Fprintf(stdout, "  %d operations, %d shapes (%d structures, %d errors, %d enums, %d inputs/outputs), %d files\n",
+		len(pkg.Operations), shapes, len(pkg.Structs), len(pkg.Errors), len(pkg.Enums), 2*len(pkg.Operations), len(files))
+	for _, f := range files {
+		mark := " "
+		if written[f.Path] {
+			mark = "+"
+		}
+		fmt.Fprintf(stdout, "  %s %-40s %7d bytes\n", mark, f.Path, len(f.Content))
+	}
+	for _, r := range removed {
+		fmt.Fprintf(stdout, "  - %s (stale, removed)\n", r)
+	}
+	fmt.Fprintf(stdout, "  (+ changed, - removed) in %s\n", elapsed.Round(time.Millisecond))
+	return exitOK
+}
+
+func splitList(s string) []string {
+	var out []string
+	for _, part := range strings.Split(s, ",") {
+		if part = strings.TrimSpace(part); part != "" {
+			out = append(out, part)
+		}
+	}
+	return out
+}

@@ -1,0 +1,3 @@
+package storagegateway
+
+//go:generate go run ../../codegen -model ../../models/storagegateway.json -out .
