@@ -34,6 +34,8 @@ func (g *gen) deserializersFile() *jen.File {
 			body = g.deserializeList(t)
 		case goview.KindMap:
 			body = g.deserializeMap(t)
+		case goview.KindUnion:
+			body = g.deserializeUnion(g.pkg.StructOf(t))
 		}
 		f.Func().Id(deserializer(t)).Params(jen.Id("d").Op("*").Qual(pkgJSONWire, "Decoder"), jen.Id("v").Add(param)).Error().Block(body...)
 		f.Line()
@@ -79,6 +81,39 @@ func (g *gen) deserializeStruct(st *goview.Struct) []jen.Code {
 	cases = append(cases, jen.Default().Block(jen.Return(jen.Id("d").Dot("Skip").Call())))
 	return []jen.Code{
 		jen.Return(jen.Id("d").Dot("Object").Call(jen.Func().Params(decoderParams(), jen.Id("key").Index().Byte()).Error().Block(
+			jen.Switch(jen.String().Parens(jen.Id("key"))).Block(cases...),
+		))),
+	}
+}
+
+// deserializeUnion sets the member the object carries; a member this client
+// does not know becomes UnknownUnionMember with its raw JSON, and "__type"
+// (which some services add) is ignored.
+func (g *gen) deserializeUnion(st *goview.Struct) []jen.Code {
+	var cases []jen.Code
+	for _, fl := range st.WireFields {
+		cases = append(cases, jen.Case(jen.Lit(fl.Name)).Block(
+			jen.Id("mv").Op(":=").Op("&").Add(g.typesQual(unionMember(st, fl))).Values(),
+			jen.Op("*").Id("v").Op("=").Id("mv"),
+			jen.Return(g.read(fl.Type, fl.TimestampFormat, jen.Op("&").Id("mv").Dot("Value"))),
+		))
+	}
+	cases = append(cases,
+		jen.Case(jen.Lit("__type")).Block(jen.Return(jen.Id("d").Dot("Skip").Call())),
+		jen.Default().Block(
+			jen.List(jen.Id("raw"), jen.Err()).Op(":=").Id("d").Dot("Raw").Call(),
+			jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err())),
+			jen.Op("*").Id("v").Op("=").Op("&").Add(g.typesQual("UnknownUnionMember")).Values(jen.Dict{
+				jen.Id("Tag"):   jen.String().Parens(jen.Id("key")),
+				jen.Id("Value"): jen.Append(jen.Index().Byte().Parens(jen.Nil()), jen.Id("raw").Op("...")),
+			}),
+			jen.Return(jen.Nil()),
+		),
+	)
+	return []jen.Code{
+		jen.If(jen.Id("d").Dot("Null").Call()).Block(jen.Op("*").Id("v").Op("=").Nil(), jen.Return(jen.Nil())),
+		jen.Return(jen.Id("d").Dot("Object").Call(jen.Func().Params(decoderParams(), jen.Id("key").Index().Byte()).Error().Block(
+			jen.If(jen.Id("d").Dot("Null").Call()).Block(jen.Return(jen.Nil())),
 			jen.Switch(jen.String().Parens(jen.Id("key"))).Block(cases...),
 		))),
 	}
@@ -166,8 +201,10 @@ func (g *gen) read(t *goview.Type, tsFormat string, p *jen.Statement) *jen.State
 		return d.Dot("String").Call(jen.Parens(jen.Op("*").String()).Parens(p))
 	case goview.KindIntEnum:
 		return d.Dot("Int32").Call(jen.Parens(jen.Op("*").Int32()).Parens(p))
-	case goview.KindStruct, goview.KindList, goview.KindMap:
+	case goview.KindStruct, goview.KindList, goview.KindMap, goview.KindUnion:
 		return jen.Id(deserializer(t)).Call(d, p)
+	case goview.KindDocument:
+		return jen.Qual(pkgAWSJSON, "ReadDocument").Call(d, p)
 	case goview.KindTimestamp:
 		return d.Dot(timestampMethod(tsFormat)).Call(p)
 	}

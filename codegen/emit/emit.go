@@ -27,6 +27,7 @@ const (
 	pkgLogging    = "github.com/aws/smithy-go/logging"
 	pkgAWSJSON    = "github.com/gosmith/gosmith/internal/protocol/awsjson"
 	pkgJSONWire   = "github.com/gosmith/gosmith/internal/protocol/jsonwire"
+	pkgDocument   = "github.com/gosmith/gosmith/internal/protocol/document"
 )
 
 // File is one generated file, its path relative to the package directory.
@@ -61,6 +62,9 @@ func Generate(p *goview.Package) ([]File, error) {
 		{"types/types.go", g.typesFile},
 		{"types/enums.go", g.enumsFile},
 		{"types/errors.go", g.errorsFile},
+	}
+	if p.HasDocuments {
+		jobs = append(jobs, job{"document/document.go", g.documentFile})
 	}
 	for _, op := range p.Operations {
 		jobs = append(jobs, job{"api_op_" + op.Name + ".go", func() *jen.File { return g.operationFile(op) }})
@@ -104,6 +108,8 @@ func (g *gen) setup(f *jen.File) {
 	f.ImportName(pkgAWSJSON, "awsjson")
 	f.ImportName(pkgJSONWire, "jsonwire")
 	f.ImportName(g.pkg.TypesPath, "types")
+	f.ImportName(g.documentPath(), "document")
+	f.ImportAlias(pkgDocument, "smithydoc")
 	f.ImportAlias("github.com/aws/aws-sdk-go-v2/aws/transport/http", "awshttp")
 	f.ImportAlias("github.com/aws/smithy-go/transport/http", "smithyhttp")
 }
@@ -138,6 +144,28 @@ func declDoc(lead, doc string, d *model.Deprecated) *jen.Statement {
 		s.Comment("").Line().Comment("Deprecated: " + deprecationText(d)).Line()
 	}
 	return s
+}
+
+// documentPath is the import path of the package's document package.
+func (g *gen) documentPath() string { return g.pkg.ImportPath + "/document" }
+
+// documentFile re-exports the runtime's document type, so callers write
+// document.NewLazyDocument as they do with aws-sdk-go-v2.
+func (g *gen) documentFile() *jen.File {
+	f := jen.NewFilePathName(g.documentPath(), "document")
+	g.setup(f)
+	f.PackageComment("Package document holds the Smithy document type of " + g.title() + ": a JSON-like")
+	f.PackageComment("value whose shape the model leaves open.")
+	f.Comment("Interface is a document: it marshals itself to JSON and unmarshals into a")
+	f.Comment("Go value.")
+	f.Type().Id("Interface").Op("=").Qual(pkgDocument, "Interface")
+	f.Line()
+	f.Comment("NewLazyDocument returns a document holding a Go value (maps, slices,")
+	f.Comment("structs, numbers, strings, booleans); it is encoded when sent.")
+	f.Func().Id("NewLazyDocument").Params(jen.Id("v").Interface()).Id("Interface").Block(
+		jen.Return(jen.Qual(pkgDocument, "NewLazy").Call(jen.Id("v"))),
+	)
+	return f
 }
 
 // typesQual names a types-package identifier from the client package.

@@ -26,6 +26,9 @@ func (g *gen) serializersFile() *jen.File {
 		case goview.KindMap:
 			param = g.goType(t)
 			body = g.serializeMap(t)
+		case goview.KindUnion:
+			param = g.goType(t)
+			body = g.serializeUnion(g.pkg.StructOf(t))
 		}
 		f.Func().Id(serializer(t)).Params(jen.Id("e").Op("*").Qual(pkgJSONWire, "Encoder"), jen.Id("v").Add(param)).Block(body...)
 		f.Line()
@@ -43,7 +46,8 @@ func (g *gen) serializeStruct(st *goview.Struct) []jen.Code {
 		case fl.Pointer:
 			cond = field.Clone().Op("!=").Nil()
 			value, addr = jen.Op("*").Add(field.Clone()), field.Clone()
-		case fl.Type.Kind == goview.KindList || fl.Type.Kind == goview.KindMap || fl.Type.Kind == goview.KindBlob:
+		case fl.Type.Kind == goview.KindList || fl.Type.Kind == goview.KindMap || fl.Type.Kind == goview.KindBlob,
+			fl.Type.Kind == goview.KindUnion || fl.Type.Kind == goview.KindDocument:
 			cond = field.Clone().Op("!=").Nil()
 			value = field.Clone()
 		case fl.Type.Kind == goview.KindEnum:
@@ -90,6 +94,27 @@ func (g *gen) serializeList(t *goview.Type) []jen.Code {
 		jen.Id("e").Dot("ArrayStart").Call(),
 		jen.For(jen.Id("i").Op(":=").Range().Id("v")).Block(loop...),
 		jen.Id("e").Dot("ArrayEnd").Call(),
+	}
+}
+
+// serializeUnion writes the one member a union value holds; a value of any
+// other type (nil, UnknownUnionMember) fails the request, as in v2.
+func (g *gen) serializeUnion(st *goview.Struct) []jen.Code {
+	var cases []jen.Code
+	for _, fl := range st.WireFields {
+		value := jen.Id("uv").Dot("Value")
+		cases = append(cases, jen.Case(jen.Op("*").Add(g.typesQual(unionMember(st, fl)))).Block(
+			jen.Id("e").Dot("Key").Call(jen.Lit(fl.Name)),
+			g.writeValue(fl.Type, fl.TimestampFormat, value, jen.Op("&").Add(value.Clone())),
+		))
+	}
+	cases = append(cases, jen.Default().Block(
+		jen.Id("e").Dot("SetError").Call(jen.Qual("fmt", "Errorf").Call(jen.Lit("union "+st.Name+": cannot serialize member type %T"), jen.Id("v"))),
+	))
+	return []jen.Code{
+		jen.Id("e").Dot("ObjectStart").Call(),
+		jen.Switch(jen.Id("uv").Op(":=").Id("v").Assert(jen.Type())).Block(cases...),
+		jen.Id("e").Dot("ObjectEnd").Call(),
 	}
 }
 
@@ -149,8 +174,10 @@ func (g *gen) writeValue(t *goview.Type, tsFormat string, value, addr *jen.State
 		return e.Dot(timestampMethod(tsFormat)).Call(value)
 	case goview.KindStruct:
 		return jen.Id(serializer(t)).Call(e, addr)
-	case goview.KindList, goview.KindMap:
+	case goview.KindList, goview.KindMap, goview.KindUnion:
 		return jen.Id(serializer(t)).Call(e, value)
+	case goview.KindDocument:
+		return jen.Qual(pkgAWSJSON, "WriteDocument").Call(e, value)
 	}
 	panic("emit: unhandled kind")
 }

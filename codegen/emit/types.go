@@ -39,6 +39,10 @@ func (g *gen) goType(t *goview.Type) *jen.Statement {
 		return jen.Index().Add(g.elemType(t))
 	case goview.KindMap:
 		return jen.Map(jen.String()).Add(g.elemType(t))
+	case goview.KindUnion:
+		return g.typesQual(t.Name)
+	case goview.KindDocument:
+		return jen.Qual(g.documentPath(), "Interface")
 	}
 	panic("emit: unhandled kind") // the view only builds the kinds above
 }
@@ -90,11 +94,56 @@ func (g *gen) structFields(st *goview.Struct) []jen.Code {
 
 func (g *gen) typesFile() *jen.File {
 	f := g.newTypesFile()
+	var unions []*goview.Struct
 	for _, st := range g.pkg.Structs {
+		if st.Union {
+			g.union(f, st)
+			unions = append(unions, st)
+			continue
+		}
 		f.Add(declDoc(st.Name+" is a structure of the service.", st.Doc, st.Deprecated)).Type().Id(st.Name).Struct(g.structFields(st)...)
 		f.Line()
 	}
+	if len(unions) > 0 {
+		f.Comment("UnknownUnionMember is returned when a union member is returned over the")
+		f.Comment("wire, but has an unknown tag.")
+		f.Type().Id("UnknownUnionMember").Struct(
+			jen.Id("Tag").String(),
+			jen.Id("Value").Index().Byte(),
+		)
+		f.Line()
+		for _, st := range unions {
+			f.Func().Params(jen.Op("*").Id("UnknownUnionMember")).Id(unionMarker(st)).Params().Block()
+		}
+	}
 	return f
+}
+
+// unionMarker is the unexported method that closes a union's interface.
+func unionMarker(st *goview.Struct) string { return "is" + st.Name }
+
+// UnionMember names the struct that carries one member of a union.
+func unionMember(st *goview.Struct, f *goview.Field) string { return st.Name + "Member" + f.GoName }
+
+// union renders a union as aws-sdk-go-v2 does: an interface closed by an
+// unexported method, and one struct per member holding Value.
+func (g *gen) union(f *jen.File, st *goview.Struct) {
+	doc := declDoc(st.Name+" is a union: exactly one member is set.", st.Doc, st.Deprecated)
+	doc.Comment("").Line().Comment("The following types satisfy this interface:").Line().Comment("").Line()
+	for _, fl := range st.Fields {
+		doc.Comment("\t" + unionMember(st, fl)).Line()
+	}
+	f.Add(doc).Type().Id(st.Name).Interface(jen.Id(unionMarker(st)).Params())
+	f.Line()
+	for _, fl := range st.Fields {
+		name := unionMember(st, fl)
+		f.Add(declDoc(name+" is the "+fl.Name+" member of "+st.Name+".", fl.Doc, fl.Deprecated)).Type().Id(name).Struct(
+			jen.Id("Value").Add(g.goType(fl.Type)),
+		)
+		f.Line()
+		f.Func().Params(jen.Op("*").Id(name)).Id(unionMarker(st)).Params().Block()
+		f.Line()
+	}
 }
 
 func (g *gen) enumsFile() *jen.File {

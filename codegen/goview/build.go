@@ -42,9 +42,11 @@ type builder struct {
 	m        *model.Model
 	pkg      *Package
 	types    map[model.ShapeID]*Type
-	structs  map[model.ShapeID]*Struct
+	structs  map[*Type]*Struct
 	enums    map[model.ShapeID]*Enum
 	ser, des map[*Type]bool
+	// documents records that some member is a document.
+	documents bool
 }
 
 // Build resolves the Go view of one service of m.
@@ -56,7 +58,7 @@ func Build(m *model.Model, cfg Config) (*Package, error) {
 	b := &builder{
 		m:       m,
 		types:   map[model.ShapeID]*Type{},
-		structs: map[model.ShapeID]*Struct{},
+		structs: map[*Type]*Struct{},
 		enums:   map[model.ShapeID]*Enum{},
 		ser:     map[*Type]bool{},
 		des:     map[*Type]bool{},
@@ -264,13 +266,15 @@ func (b *builder) operation(svc, s *model.Shape) (*Operation, error) {
 // ioStruct builds an operation's input or output struct under the name
 // aws-sdk-go-v2 gives it, whatever the shape is called.
 func (b *builder) ioStruct(op *model.Shape, id model.ShapeID, name string, input bool) (*Struct, error) {
+	// Inputs and outputs are copies of their shapes, as in aws-sdk-go-v2: a
+	// member elsewhere that targets the same shape gets the types-package
+	// struct, never the client package's XxxInput.
 	st := &Struct{Name: name, Input: input, Output: !input}
 	if id == "" || id == "smithy.api#Unit" {
 		st.Shape = &model.Shape{ID: op.ID + model.ShapeID(strings.TrimPrefix(name, op.ID.Name())), Type: model.TypeStructure}
 		t := &Type{Kind: KindStruct, Shape: st.Shape, Name: name, CodecName: "Op" + name}
 		st.Type = t
-		b.types[st.Shape.ID] = t
-		b.structs[st.Shape.ID] = st
+		b.structs[t] = st
 		b.mark(t, input)
 		return st, nil
 	}
@@ -282,8 +286,7 @@ func (b *builder) ioStruct(op *model.Shape, id model.ShapeID, name string, input
 	st.Doc = s.Traits.Documentation()
 	t := &Type{Kind: KindStruct, Shape: s, Name: name, CodecName: "Op" + name}
 	st.Type = t
-	b.types[id] = t
-	b.structs[id] = st
+	b.structs[t] = st
 	if err := b.fields(st); err != nil {
 		return nil, err
 	}
@@ -304,7 +307,7 @@ func (b *builder) mark(t *Type, input bool) {
 func (b *builder) markSer(t *Type) { walkAggregates(t, b.ser, b.structs) }
 func (b *builder) markDes(t *Type) { walkAggregates(t, b.des, b.structs) }
 
-func walkAggregates(t *Type, seen map[*Type]bool, structs map[model.ShapeID]*Struct) {
+func walkAggregates(t *Type, seen map[*Type]bool, structs map[*Type]*Struct) {
 	if t == nil || !t.IsAggregate() || seen[t] {
 		return
 	}
@@ -312,8 +315,8 @@ func walkAggregates(t *Type, seen map[*Type]bool, structs map[model.ShapeID]*Str
 	switch t.Kind {
 	case KindList, KindMap:
 		walkAggregates(t.Elem, seen, structs)
-	case KindStruct:
-		for _, f := range structs[t.Shape.ID].Fields {
+	case KindStruct, KindUnion:
+		for _, f := range structs[t].Fields {
 			walkAggregates(f.Type, seen, structs)
 		}
 	}
@@ -322,10 +325,11 @@ func walkAggregates(t *Type, seen map[*Type]bool, structs map[model.ShapeID]*Str
 // structOf returns the Struct of a types-package structure, building it (and
 // everything it refers to) the first time.
 func (b *builder) structOf(id model.ShapeID) (*Struct, error) {
-	if _, err := b.typeOf(id, nil); err != nil {
+	t, err := b.typeOf(id, nil)
+	if err != nil {
 		return nil, err
 	}
-	st, ok := b.structs[id]
+	st, ok := b.structs[t]
 	if !ok {
 		return nil, fmt.Errorf("shape %s is not a structure", id)
 	}
@@ -386,6 +390,10 @@ func (b *builder) typeOf(id model.ShapeID, from *model.Member) (*Type, error) {
 		t.Sparse = s.Traits.Sparse()
 	case model.TypeStructure:
 		t.Kind = KindStruct
+	case model.TypeUnion:
+		t.Kind = KindUnion
+	case model.TypeDocument:
+		t.Kind = KindDocument
 	default:
 		return nil, shapeErr(s, "", "shape type %s is not supported by the awsJson generator yet", s.Type)
 	}
@@ -421,15 +429,15 @@ func (b *builder) typeOf(id model.ShapeID, from *model.Member) (*Type, error) {
 			return nil, err
 		}
 		t.Elem = elem
-	case KindStruct:
-		st := &Struct{Shape: s, Type: t, Name: t.Name, InTypes: true, Doc: s.Traits.Documentation(), Deprecated: s.Traits.Deprecated()}
+	case KindStruct, KindUnion:
+		st := &Struct{Shape: s, Type: t, Name: t.Name, InTypes: true, Union: t.Kind == KindUnion, Doc: s.Traits.Documentation(), Deprecated: s.Traits.Deprecated()}
 		if kind := s.Traits.ErrorKind(); kind != "" {
 			st.Error = &ErrorInfo{Code: s.ID.Name(), Fault: kind}
 		}
-		b.structs[id] = st
+		b.structs[t] = st
 		if err := b.fields(st); err != nil {
 			delete(b.types, id)
-			delete(b.structs, id)
+			delete(b.structs, t)
 			return nil, err
 		}
 	}
@@ -456,10 +464,13 @@ func (b *builder) fields(st *Struct) error {
 			f.GoName += "_"
 		}
 		zeroDefault := hasZeroDefault(mem)
-		f.Pointer = t.Nillable() && !(zeroDefault && isScalarNumberOrBool(t.Kind))
+		f.Pointer = t.Nillable() && !(zeroDefault && isScalarNumberOrBool(t.Kind)) && !st.Union
 		f.OmitZero = !f.Pointer && zeroDefault && !f.Required && isScalarNumberOrBool(t.Kind)
 		if f.Doc == "" {
 			f.Doc = t.Shape.Traits.Documentation()
+		}
+		if t.Kind == KindDocument {
+			b.documents = true
 		}
 		if t.Kind == KindTimestamp {
 			f.TimestampFormat = firstNonEmpty(mem.Traits.TimestampFormat(), t.TimestampFormat, EpochSeconds)
@@ -638,7 +649,7 @@ func (b *builder) fieldPathList(st *Struct, p, what string) ([]*Field, error) {
 		out = append(out, f)
 		st = nil
 		if f.Type.Kind == KindStruct {
-			st = b.structs[f.Type.Shape.ID]
+			st = b.structs[f.Type]
 		}
 	}
 	return out, nil
@@ -663,6 +674,7 @@ func (b *builder) collect() {
 	sort.Slice(b.pkg.Errors, func(i, j int) bool { return b.pkg.Errors[i].Name < b.pkg.Errors[j].Name })
 	sort.Slice(b.pkg.Enums, func(i, j int) bool { return b.pkg.Enums[i].Name < b.pkg.Enums[j].Name })
 	b.pkg.structs = b.structs
+	b.pkg.HasDocuments = b.documents
 	b.pkg.Serialized = sortedTypes(b.ser)
 	b.pkg.Deserialized = sortedTypes(b.des)
 }
@@ -677,7 +689,7 @@ func sortedTypes(set map[*Type]bool) []*Type {
 }
 
 // StructOf returns the Struct a struct-kind Type renders.
-func (p *Package) StructOf(t *Type) *Struct { return p.structs[t.Shape.ID] }
+func (p *Package) StructOf(t *Type) *Struct { return p.structs[t] }
 
 func shapeErr(s *model.Shape, member, format string, args ...any) error {
 	return &model.Error{File: s.Source, Shape: s.ID, Member: member, Msg: fmt.Sprintf(format, args...)}

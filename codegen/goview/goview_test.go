@@ -187,10 +187,10 @@ func TestBuildRejectsWhatItCannotGenerate(t *testing.T) {
 			"t.s#Op":{"type":"operation","input":{"target":"t.s#In"}},
 			"t.s#In":{"type":"structure","members":{"C":{"target":"t.s#E"}}},
 			"t.s#E":{"type":"enum","members":{"A":{"target":"smithy.api#Unit","traits":{"smithy.api#enumValue":"x"}},"B":{"target":"smithy.api#Unit","traits":{"smithy.api#enumValue":"x"}}}}`, `"x"`},
-		{"union not yet supported", testService + `
+		{"bigInteger not yet supported", testService + `
 			"t.s#Op":{"type":"operation","input":{"target":"t.s#In"}},
-			"t.s#In":{"type":"structure","members":{"U":{"target":"t.s#U"}}},
-			"t.s#U":{"type":"union","members":{"A":{"target":"smithy.api#String"}}}`, "t.s#U"},
+			"t.s#In":{"type":"structure","members":{"U":{"target":"t.s#Big"}}},
+			"t.s#Big":{"type":"bigInteger"}`, "t.s#Big"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

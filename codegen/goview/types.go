@@ -22,6 +22,8 @@ const (
 	KindStruct
 	KindList
 	KindMap
+	KindUnion    // interface type with one struct per member
+	KindDocument // document.Interface
 )
 
 // Timestamp formats (smithy.api#timestampFormat values).
@@ -52,7 +54,7 @@ type Type struct {
 // IsAggregate reports whether values of the type are encoded by a generated
 // function of their own.
 func (t *Type) IsAggregate() bool {
-	return t.Kind == KindStruct || t.Kind == KindList || t.Kind == KindMap
+	return t.Kind == KindStruct || t.Kind == KindList || t.Kind == KindMap || t.Kind == KindUnion
 }
 
 // Nillable reports whether the kind is held through a pointer when it may be

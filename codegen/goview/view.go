@@ -19,6 +19,9 @@ type Package struct {
 	Structs    []*Struct    // structures and unions of the types package, sorted by Name
 	Errors     []*Struct    // error structures, sorted by Name
 	Enums      []*Enum      // sorted by Name
+	// HasDocuments: some shape is a document, so a document package is
+	// generated beside types.
+	HasDocuments bool
 	// Serialized and Deserialized are the aggregate types (structures, lists,
 	// maps) that need a serializer or deserializer function, in a stable order.
 	Serialized   []*Type
@@ -27,7 +30,7 @@ type Package struct {
 	// and why.
 	Warnings []string
 
-	structs map[model.ShapeID]*Struct
+	structs map[*Type]*Struct
 }
 
 // Service is the service shape with its protocol facts.
@@ -79,6 +82,9 @@ type Struct struct {
 	WireFields []*Field
 	Input      bool // an operation's input: gets ResultMetadata-free validation
 	Output     bool // an operation's output: gets ResultMetadata
+	// Union: the struct is a union, rendered as an interface Name with one
+	// struct per member (Name + "Member" + field GoName) holding Value.
+	Union      bool
 	Error      *ErrorInfo
 	Deprecated *model.Deprecated
 }

@@ -60,6 +60,9 @@ func (m *serializer[In]) HandleSerialize(ctx context.Context, in middleware.Seri
 	}
 	e := jsonwire.NewEncoder(make([]byte, 0, 256))
 	m.serialize(e, input)
+	if err := e.Err(); err != nil {
+		return middleware.SerializeOutput{}, middleware.Metadata{}, &smithy.SerializationError{Err: err}
+	}
 	request.Method = "POST"
 	request.Header.Set("Content-Type", m.svc.ContentType)
 	request.Header.Set("X-Amz-Target", m.svc.TargetPrefix+"."+m.op)

@@ -26,6 +26,7 @@ const (
 type Encoder struct {
 	buf       []byte
 	needComma bool
+	err       error
 }
 
 // NewEncoder returns an Encoder that appends to buf[:0], reusing its capacity.
@@ -37,7 +38,21 @@ func NewEncoder(buf []byte) *Encoder {
 func (e *Encoder) Reset(buf []byte) {
 	e.buf = buf[:0]
 	e.needComma = false
+	e.err = nil
 }
+
+// SetError records that a value could not be written (a document that
+// fails to marshal, an unknown union member). Only the first error is kept;
+// writing goes on so generated code needs no error checks, and the caller
+// reads Err once at the end.
+func (e *Encoder) SetError(err error) {
+	if e.err == nil {
+		e.err = err
+	}
+}
+
+// Err returns the first error recorded by SetError.
+func (e *Encoder) Err() error { return e.err }
 
 // Bytes returns the encoded JSON. It aliases the Encoder's buffer, so it is
 // valid until the next write or Reset.
