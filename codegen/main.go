@@ -92,7 +92,12 @@ func run(args []string, stdout, stderr io.Writer) int {
 		Strict:     *strict,
 	})
 	if err != nil {
-		fmt.Fprintf(stderr, "codegen: %s: %v\n", *models, err)
+		var merr *model.Error
+		if errors.As(err, &merr) && merr.File != "" {
+			fmt.Fprintf(stderr, "codegen: %v\n", err) // names the file already
+		} else {
+			fmt.Fprintf(stderr, "codegen: %s: %v\n", *models, err)
+		}
 		return exitError
 	}
 	for _, w := range pkg.Warnings {

@@ -29,6 +29,13 @@ func (g *gen) optionFields() []optionField {
 			"Configures the events that will be sent to the configured logger.",
 			"Authorization and X-Amz-Security-Token headers are always redacted.",
 		}},
+		{"DisableRequestCompression", jen.Bool(), []string{
+			"Whether to disable automatic request compression for supported operations.",
+		}},
+		{"RequestMinCompressSizeBytes", jen.Int64(), []string{
+			"The minimum request body size, in bytes, at which compression is applied.",
+			"0 means the default of 10240 bytes.",
+		}},
 		{"Credentials", jen.Qual(pkgAWS, "CredentialsProvider"), []string{
 			"The credentials object to use when signing requests. Nil, or",
 			"aws.AnonymousCredentials, sends requests unsigned.",
@@ -88,11 +95,12 @@ func (g *gen) clientFile() *jen.File {
 	f.Line()
 	f.Comment("service is what every operation of " + svc.SdkID + " shares on the wire.")
 	f.Var().Id("service").Op("=").Qual(pkgAWSJSON, "Service").Values(jen.Dict{
-		jen.Id("ID"):             jen.Id("ServiceID"),
-		jen.Id("TargetPrefix"):   jen.Lit(svc.TargetPrefix),
-		jen.Id("ContentType"):    jen.Lit(svc.ContentType),
-		jen.Id("SigningName"):    jen.Lit(svc.SigningName),
-		jen.Id("EndpointPrefix"): jen.Lit(svc.EndpointPrefix),
+		jen.Id("ID"):              jen.Id("ServiceID"),
+		jen.Id("TargetPrefix"):    jen.Lit(svc.TargetPrefix),
+		jen.Id("ContentType"):     jen.Lit(svc.ContentType),
+		jen.Id("SigningName"):     jen.Lit(svc.SigningName),
+		jen.Id("EndpointPrefix"):  jen.Lit(svc.EndpointPrefix),
+		jen.Id("QueryCompatible"): jen.Lit(svc.QueryCompatible),
 	})
 	f.Line()
 
@@ -157,15 +165,17 @@ func (g *gen) clientFile() *jen.File {
 	cfg := func(name string) *jen.Statement { return jen.Id("cfg").Dot(name) }
 	f.Func().Id("NewFromConfig").Params(jen.Id("cfg").Qual(pkgAWS, "Config"), jen.Id("optFns").Op("...").Func().Params(jen.Op("*").Id("Options"))).Op("*").Id("Client").Block(
 		jen.Id("opts").Op(":=").Id("Options").Values(jen.Dict{
-			jen.Id("Region"):           cfg("Region"),
-			jen.Id("HTTPClient"):       cfg("HTTPClient"),
-			jen.Id("Credentials"):      cfg("Credentials"),
-			jen.Id("APIOptions"):       cfg("APIOptions"),
-			jen.Id("Logger"):           cfg("Logger"),
-			jen.Id("ClientLogMode"):    cfg("ClientLogMode"),
-			jen.Id("RetryMaxAttempts"): cfg("RetryMaxAttempts"),
-			jen.Id("RetryMode"):        cfg("RetryMode"),
-			jen.Id("BaseEndpoint"):     cfg("BaseEndpoint"),
+			jen.Id("Region"):                      cfg("Region"),
+			jen.Id("HTTPClient"):                  cfg("HTTPClient"),
+			jen.Id("Credentials"):                 cfg("Credentials"),
+			jen.Id("APIOptions"):                  cfg("APIOptions"),
+			jen.Id("Logger"):                      cfg("Logger"),
+			jen.Id("ClientLogMode"):               cfg("ClientLogMode"),
+			jen.Id("RetryMaxAttempts"):            cfg("RetryMaxAttempts"),
+			jen.Id("RetryMode"):                   cfg("RetryMode"),
+			jen.Id("BaseEndpoint"):                cfg("BaseEndpoint"),
+			jen.Id("DisableRequestCompression"):   cfg("DisableRequestCompression"),
+			jen.Id("RequestMinCompressSizeBytes"): cfg("RequestMinCompressSizeBytes"),
 		}),
 		jen.If(cfg("Retryer").Op("!=").Nil()).Block(jen.Id("opts").Dot("Retryer").Op("=").Add(cfg("Retryer")).Call()),
 		jen.Return(jen.Id("New").Call(jen.Id("opts"), jen.Func().Params(jen.Id("o").Op("*").Id("Options")).Block(
@@ -198,14 +208,16 @@ func (g *gen) clientFile() *jen.File {
 			opt("Retryer").Op("=").Qual(pkgAWSJSON, "ResolveRetryer").Call(opt("Retryer"), opt("RetryMode"), opt("RetryMaxAttempts")),
 		),
 		jen.Return(jen.Qual(pkgAWSJSON, "Invoke").Call(jen.Id("ctx"), jen.Op("&").Id("service"), jen.Op("&").Qual(pkgAWSJSON, "Config").Values(jen.Dict{
-			jen.Id("Region"):        opt("Region"),
-			jen.Id("Credentials"):   opt("Credentials"),
-			jen.Id("HTTPClient"):    opt("HTTPClient"),
-			jen.Id("Retryer"):       opt("Retryer"),
-			jen.Id("BaseEndpoint"):  opt("BaseEndpoint"),
-			jen.Id("APIOptions"):    opt("APIOptions"),
-			jen.Id("Logger"):        opt("Logger"),
-			jen.Id("ClientLogMode"): opt("ClientLogMode"),
+			jen.Id("Region"):                      opt("Region"),
+			jen.Id("Credentials"):                 opt("Credentials"),
+			jen.Id("HTTPClient"):                  opt("HTTPClient"),
+			jen.Id("Retryer"):                     opt("Retryer"),
+			jen.Id("BaseEndpoint"):                opt("BaseEndpoint"),
+			jen.Id("APIOptions"):                  opt("APIOptions"),
+			jen.Id("Logger"):                      opt("Logger"),
+			jen.Id("ClientLogMode"):               opt("ClientLogMode"),
+			jen.Id("DisableRequestCompression"):   opt("DisableRequestCompression"),
+			jen.Id("RequestMinCompressSizeBytes"): opt("RequestMinCompressSizeBytes"),
 		}), jen.Id("op"), jen.Id("params"))),
 	)
 	return f

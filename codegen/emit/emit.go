@@ -74,6 +74,15 @@ func Generate(p *goview.Package) ([]File, error) {
 			return nil, err
 		}
 	}
+	if hasProtocolTests(p) {
+		f, err := g.protocolTestsFile()
+		if err != nil {
+			return nil, fmt.Errorf("protocol tests: %w", err)
+		}
+		if err := add("protocol_test.go", f); err != nil {
+			return nil, err
+		}
+	}
 	sort.Slice(files, func(i, j int) bool { return files[i].Path < files[j].Path })
 	return files, nil
 }

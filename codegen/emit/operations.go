@@ -1,6 +1,8 @@
 package emit
 
 import (
+	"strings"
+
 	"github.com/dave/jennifer/jen"
 
 	"github.com/gosmith/gosmith/codegen/goview"
@@ -52,6 +54,25 @@ func (g *gen) operationFile(op *goview.Operation) *jen.File {
 			}
 		})
 	}
+	if op.HostPrefix != "" {
+		desc[jen.Id("HostPrefix")] = hostPrefixFunc(op)
+	}
+	if op.IdempotencyToken != nil {
+		tok := op.IdempotencyToken.GoName
+		desc[jen.Id("IdempotencyToken")] = jen.Func().Params(jen.Id("v").Op("*").Id(in.Name)).Params(jen.Op("*").Id(in.Name), jen.Error()).Block(
+			jen.If(jen.Id("v").Dot(tok).Op("!=").Nil()).Block(jen.Return(jen.Id("v"), jen.Nil())),
+			jen.List(jen.Id("token"), jen.Err()).Op(":=").Qual(pkgAWSJSON, "NewIdempotencyToken").Call(),
+			jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err())),
+			jen.Id("c").Op(":=").Op("*").Id("v"),
+			jen.Id("c").Dot(tok).Op("=").Op("&").Id("token"),
+			jen.Return(jen.Op("&").Id("c"), jen.Nil()),
+		)
+	}
+	for _, enc := range op.Compress {
+		if enc == "gzip" {
+			desc[jen.Id("Compress")] = jen.True()
+		}
+	}
 	f.Var().Id(opVar(op)).Op("=").Op("&").Qual(pkgAWSJSON, "Operation").Types(jen.Id(in.Name), jen.Id(out.Name)).Values(desc)
 	return f
 }
@@ -61,3 +82,48 @@ func opVar(op *goview.Operation) string { return "op" + op.Name }
 
 // errorVar names the package variable that binds an error code to its decoder.
 func errorVar(st *goview.Struct) string { return "error" + st.Name }
+
+// hostPrefixFunc renders the @endpoint host prefix: literal text with each
+// {label} replaced by its checked input member.
+func hostPrefixFunc(op *goview.Operation) jen.Code {
+	var body []jen.Code
+	var parts []jen.Code
+	rest := op.HostPrefix
+	for {
+		i := strings.IndexByte(rest, '{')
+		if i < 0 {
+			break
+		}
+		j := strings.IndexByte(rest[i:], '}')
+		if i > 0 {
+			parts = append(parts, jen.Lit(rest[:i]))
+		}
+		label := rest[i+1 : i+j]
+		var field *goview.Field
+		for _, f := range op.Input.Fields {
+			if f.Name == label {
+				field = f
+			}
+		}
+		v := jen.Id("label" + field.GoName)
+		body = append(body,
+			jen.List(v.Clone(), jen.Err()).Op(":=").Qual(pkgAWSJSON, "HostLabel").Call(jen.Lit(label), jen.Id("v").Dot(field.GoName)),
+			jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Lit(""), jen.Err())),
+		)
+		parts = append(parts, v.Clone())
+		rest = rest[i+j+1:]
+	}
+	if rest != "" {
+		parts = append(parts, jen.Lit(rest))
+	}
+	expr := jen.Add(parts[0])
+	for _, p := range parts[1:] {
+		expr = expr.Op("+").Add(p)
+	}
+	arg := jen.Id("v")
+	if len(body) == 0 {
+		arg = jen.Id("_")
+	}
+	body = append(body, jen.Return(expr, jen.Nil()))
+	return jen.Func().Params(arg.Op("*").Id(op.Input.Name)).Params(jen.String(), jen.Error()).Block(body...)
+}

@@ -41,18 +41,23 @@ func (g *gen) paginator(f *jen.File, op *goview.Operation) {
 	optFields = append(optFields,
 		jen.Comment("Set to true if pagination should stop if the service returns a pagination token"),
 		jen.Comment("that matches the most recent token provided to the service."),
-		jen.Id("StopOnDuplicateToken").Bool(),
 	)
+	if pg.InputToken.Type.Kind != goview.KindString {
+		optFields = append(optFields, jen.Comment("(Only string tokens are compared; this option has no effect here.)"))
+	}
+	optFields = append(optFields, jen.Id("StopOnDuplicateToken").Bool())
 	f.Comment(optsName + " is the paginator options for " + op.Name + ".")
 	f.Type().Id(optsName).Struct(optFields...)
 	f.Line()
 
+	// Tokens are *string, or a map (DynamoDB's LastEvaluatedKey).
+	stringToken := pg.InputToken.Type.Kind == goview.KindString
 	f.Comment(name + " is a paginator for " + op.Name + ".")
 	f.Type().Id(name).Struct(
 		jen.Id("options").Id(optsName),
 		jen.Id("client").Id(apiClient),
 		jen.Id("params").Op("*").Id(in),
-		jen.Id("nextToken").Op("*").String(),
+		jen.Id("nextToken").Add(g.fieldType(pg.InputToken)),
 		jen.Id("firstPage").Bool(),
 	)
 	f.Line()
@@ -62,10 +67,12 @@ func (g *gen) paginator(f *jen.File, op *goview.Operation) {
 		jen.If(jen.Id("params").Op("==").Nil()).Block(jen.Id("params").Op("=").Op("&").Id(in).Values()),
 		jen.Id("options").Op(":=").Id(optsName).Values(),
 	}
-	if pg.PageSize != nil {
-		ctor = append(ctor, jen.If(jen.Id("params").Dot(pg.PageSize.GoName).Op("!=").Nil()).Block(
-			jen.Id("options").Dot(pg.PageSize.GoName).Op("=").Op("*").Id("params").Dot(pg.PageSize.GoName),
+	if ps := pg.PageSize; ps != nil && ps.Pointer {
+		ctor = append(ctor, jen.If(jen.Id("params").Dot(ps.GoName).Op("!=").Nil()).Block(
+			jen.Id("options").Dot(ps.GoName).Op("=").Op("*").Id("params").Dot(ps.GoName),
 		))
+	} else if ps != nil {
+		ctor = append(ctor, jen.Id("options").Dot(ps.GoName).Op("=").Id("params").Dot(ps.GoName))
 	}
 	ctor = append(ctor,
 		jen.For(jen.List(jen.Id("_"), jen.Id("fn")).Op(":=").Range().Id("optFns")).Block(jen.Id("fn").Call(jen.Op("&").Id("options"))),
@@ -86,9 +93,12 @@ func (g *gen) paginator(f *jen.File, op *goview.Operation) {
 
 	recv := jen.Id("p").Op("*").Id(name)
 	f.Comment("HasMorePages returns a boolean indicating whether more pages are available.")
+	more := jen.Len(jen.Id("p").Dot("nextToken")).Op("!=").Lit(0)
+	if stringToken {
+		more = jen.Id("p").Dot("nextToken").Op("!=").Nil().Op("&&").Len(jen.Op("*").Id("p").Dot("nextToken")).Op("!=").Lit(0)
+	}
 	f.Func().Params(recv.Clone()).Id("HasMorePages").Params().Bool().Block(
-		jen.Return(jen.Id("p").Dot("firstPage").Op("||").Parens(
-			jen.Id("p").Dot("nextToken").Op("!=").Nil().Op("&&").Len(jen.Op("*").Id("p").Dot("nextToken")).Op("!=").Lit(0))),
+		jen.Return(jen.Id("p").Dot("firstPage").Op("||").Parens(more)),
 	)
 	f.Line()
 
@@ -99,7 +109,9 @@ func (g *gen) paginator(f *jen.File, op *goview.Operation) {
 		jen.Id("params").Op(":=").Op("*").Id("p").Dot("params"),
 		jen.Id("params").Dot(inToken).Op("=").Id("p").Dot("nextToken"),
 	}
-	if pg.PageSize != nil {
+	if pg.PageSize != nil && !pg.PageSize.Pointer {
+		next = append(next, jen.Id("params").Dot(pg.PageSize.GoName).Op("=").Id("p").Dot("options").Dot(pg.PageSize.GoName))
+	} else if pg.PageSize != nil {
 		ps := pg.PageSize.GoName
 		next = append(next,
 			jen.Var().Id("limit").Op("*").Add(g.goType(pg.PageSize.Type)),
@@ -114,20 +126,23 @@ func (g *gen) paginator(f *jen.File, op *goview.Operation) {
 		jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err())),
 		jen.Id("p").Dot("firstPage").Op("=").False(),
 		jen.Line(),
-		jen.Id("prevToken").Op(":=").Id("p").Dot("nextToken"),
 	)
+	if stringToken {
+		next = append(next, jen.Id("prevToken").Op(":=").Id("p").Dot("nextToken"))
+	}
 	next = append(next, outputToken(pg.OutputToken)...)
-	next = append(next,
-		jen.Line(),
-		jen.If(jen.Id("p").Dot("options").Dot("StopOnDuplicateToken").Op("&&").Line().
-			Id("prevToken").Op("!=").Nil().Op("&&").Line().
-			Id("p").Dot("nextToken").Op("!=").Nil().Op("&&").Line().
-			Op("*").Id("prevToken").Op("==").Op("*").Id("p").Dot("nextToken")).Block(
-			jen.Id("p").Dot("nextToken").Op("=").Nil(),
-		),
-		jen.Line(),
-		jen.Return(jen.Id("result"), jen.Nil()),
-	)
+	if stringToken {
+		next = append(next,
+			jen.Line(),
+			jen.If(jen.Id("p").Dot("options").Dot("StopOnDuplicateToken").Op("&&").Line().
+				Id("prevToken").Op("!=").Nil().Op("&&").Line().
+				Id("p").Dot("nextToken").Op("!=").Nil().Op("&&").Line().
+				Op("*").Id("prevToken").Op("==").Op("*").Id("p").Dot("nextToken")).Block(
+				jen.Id("p").Dot("nextToken").Op("=").Nil(),
+			),
+		)
+	}
+	next = append(next, jen.Line(), jen.Return(jen.Id("result"), jen.Nil()))
 	f.Comment("NextPage retrieves the next " + op.Name + " page.")
 	f.Func().Params(recv.Clone()).Id("NextPage").Params(
 		jen.Id("ctx").Qual("context", "Context"), jen.Id("optFns").Op("...").Func().Params(jen.Op("*").Id("Options")),

@@ -199,6 +199,7 @@ func (b *builder) service(s *model.Shape) (*Service, error) {
 		}
 	}
 	svc.SigningName = sig.Name
+	svc.QueryCompatible = s.Traits.Has("aws.protocols#awsQueryCompatible")
 	if svc.SigningName == "" {
 		svc.SigningName = svc.EndpointPrefix
 	}
@@ -253,6 +254,12 @@ func (b *builder) operation(svc, s *model.Shape) (*Operation, error) {
 		op.Errors = append(op.Errors, st)
 	}
 	sort.Slice(op.Errors, func(i, j int) bool { return op.Errors[i].Name < op.Errors[j].Name })
+	if err := b.operationTraits(op); err != nil {
+		return nil, err
+	}
+	if err := b.attachTests(op, b.pkg.Service.Protocol); err != nil {
+		return nil, err
+	}
 	if p := b.m.OperationPaginated(svc.ID, s.ID); p != nil {
 		pg, err := b.paginator(op, p)
 		if err != nil {
@@ -261,6 +268,49 @@ func (b *builder) operation(svc, s *model.Shape) (*Operation, error) {
 		op.Paginator = pg
 	}
 	return op, nil
+}
+
+// operationTraits resolves @endpoint host prefixes, idempotency tokens and
+// @requestCompression.
+func (b *builder) operationTraits(op *Operation) error {
+	s := op.Shape
+	if ep := s.Traits.Endpoint(); ep != nil {
+		op.HostPrefix = ep.HostPrefix
+		for rest := ep.HostPrefix; ; {
+			i := strings.IndexByte(rest, '{')
+			if i < 0 {
+				break
+			}
+			j := strings.IndexByte(rest[i:], '}')
+			if j < 0 {
+				return shapeErr(s, "", "endpoint hostPrefix %q has an unclosed label", ep.HostPrefix)
+			}
+			label := rest[i+1 : i+j]
+			f, err := fieldPath(op.Input, label, "hostPrefix label")
+			if err != nil {
+				return shapeErr(s, "", "%v", err)
+			}
+			if !f.Member.Traits.HostLabel() || f.Type.Kind != KindString {
+				return shapeErr(s, "", "hostPrefix label %q must name a string input member with @hostLabel", label)
+			}
+			rest = rest[i+j+1:]
+		}
+	}
+	for _, f := range op.Input.Fields {
+		if f.Member.Traits.IdempotencyToken() && f.Type.Kind == KindString && f.Pointer {
+			op.IdempotencyToken = f
+		}
+	}
+	if s.Traits.Has("smithy.api#requestCompression") {
+		var rc struct {
+			Encodings []string `json:"encodings"`
+		}
+		if err := s.Traits.Decode("smithy.api#requestCompression", &rc); err != nil {
+			return shapeErr(s, "", "trait smithy.api#requestCompression: %v", err)
+		}
+		op.Compress = rc.Encodings
+	}
+	return nil
 }
 
 // ioStruct builds an operation's input or output struct under the name
@@ -596,16 +646,16 @@ func (b *builder) paginator(op *Operation, p *model.Paginated) (*Paginator, erro
 		return nil, err
 	}
 	in := pg.InputToken
-	if in.Type.Kind != KindString {
-		return nil, fmt.Errorf("inputToken %s must be a string member", p.InputToken)
+	if in.Type.Kind != KindString && in.Type.Kind != KindMap {
+		return nil, fmt.Errorf("inputToken %s must be a string or map member", p.InputToken)
 	}
 	out, err := b.fieldPathList(op.Output, p.OutputToken, "outputToken")
 	if err != nil {
 		return nil, err
 	}
 	pg.OutputToken = out
-	if last := out[len(out)-1]; last.Type.Kind != KindString {
-		return nil, fmt.Errorf("outputToken %s must be a string member", p.OutputToken)
+	if last := out[len(out)-1]; last.Type != in.Type {
+		return nil, fmt.Errorf("outputToken %s and inputToken %s must have the same type", p.OutputToken, p.InputToken)
 	}
 	if p.Items != "" {
 		if pg.Items, err = b.fieldPathList(op.Output, p.Items, "items"); err != nil {

@@ -42,9 +42,12 @@ type Service struct {
 	ContentType    string
 	SigningName    string
 	EndpointPrefix string
-	APIVersion     string
-	Title          string
-	Doc            string
+	// QueryCompatible: aws.protocols#awsQueryCompatible — requests carry
+	// x-amzn-query-mode and error codes may come from x-amzn-query-error.
+	QueryCompatible bool
+	APIVersion      string
+	Title           string
+	Doc             string
 }
 
 // Operation is one client method.
@@ -57,6 +60,19 @@ type Operation struct {
 	Output     *Struct // never nil
 	Errors     []*Struct
 	Paginator  *Paginator
+	// RequestTests and ResponseTests are the operation's protocol
+	// compliance cases for the service's protocol.
+	RequestTests  []*RequestTest
+	ResponseTests []*ResponseTest
+	// HostPrefix is the @endpoint hostPrefix, e.g. "foo.{label}."; its
+	// labels name input members with @hostLabel.
+	HostPrefix string
+	// IdempotencyToken is the input member filled with a fresh UUID when the
+	// caller leaves it nil.
+	IdempotencyToken *Field
+	// Compress lists the request encodings (@requestCompression) the
+	// client may apply; only "gzip" is supported.
+	Compress []string
 }
 
 // Paginator is an operation's @paginated trait resolved to fields.
@@ -87,6 +103,8 @@ type Struct struct {
 	Union      bool
 	Error      *ErrorInfo
 	Deprecated *model.Deprecated
+	// ErrorTests are an error structure's protocol compliance cases.
+	ErrorTests []*ResponseTest
 }
 
 // ErrorInfo describes an error structure.

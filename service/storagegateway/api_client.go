@@ -20,11 +20,12 @@ const (
 
 // service is what every operation of Storage Gateway shares on the wire.
 var service = awsjson.Service{
-	ContentType:    "application/x-amz-json-1.1",
-	EndpointPrefix: "storagegateway",
-	ID:             ServiceID,
-	SigningName:    "storagegateway",
-	TargetPrefix:   "StorageGateway_20130630",
+	ContentType:     "application/x-amz-json-1.1",
+	EndpointPrefix:  "storagegateway",
+	ID:              ServiceID,
+	QueryCompatible: false,
+	SigningName:     "storagegateway",
+	TargetPrefix:    "StorageGateway_20130630",
 }
 
 // HTTPClient sends an HTTP request and returns its response.
@@ -48,6 +49,13 @@ type Options struct {
 	// Configures the events that will be sent to the configured logger.
 	// Authorization and X-Amz-Security-Token headers are always redacted.
 	ClientLogMode aws.ClientLogMode
+
+	// Whether to disable automatic request compression for supported operations.
+	DisableRequestCompression bool
+
+	// The minimum request body size, in bytes, at which compression is applied.
+	// 0 means the default of 10240 bytes.
+	RequestMinCompressSizeBytes int64
 
 	// The credentials object to use when signing requests. Nil, or
 	// aws.AnonymousCredentials, sends requests unsigned.
@@ -114,15 +122,17 @@ func New(options Options, optFns ...func(*Options)) *Client {
 // config.LoadDefaultConfig resolved them.
 func NewFromConfig(cfg aws.Config, optFns ...func(*Options)) *Client {
 	opts := Options{
-		APIOptions:       cfg.APIOptions,
-		BaseEndpoint:     cfg.BaseEndpoint,
-		ClientLogMode:    cfg.ClientLogMode,
-		Credentials:      cfg.Credentials,
-		HTTPClient:       cfg.HTTPClient,
-		Logger:           cfg.Logger,
-		Region:           cfg.Region,
-		RetryMaxAttempts: cfg.RetryMaxAttempts,
-		RetryMode:        cfg.RetryMode,
+		APIOptions:                  cfg.APIOptions,
+		BaseEndpoint:                cfg.BaseEndpoint,
+		ClientLogMode:               cfg.ClientLogMode,
+		Credentials:                 cfg.Credentials,
+		DisableRequestCompression:   cfg.DisableRequestCompression,
+		HTTPClient:                  cfg.HTTPClient,
+		Logger:                      cfg.Logger,
+		Region:                      cfg.Region,
+		RequestMinCompressSizeBytes: cfg.RequestMinCompressSizeBytes,
+		RetryMaxAttempts:            cfg.RetryMaxAttempts,
+		RetryMode:                   cfg.RetryMode,
 	}
 	if cfg.Retryer != nil {
 		opts.Retryer = cfg.Retryer()
@@ -152,13 +162,15 @@ func invoke[In, Out any](ctx context.Context, c *Client, op *awsjson.Operation[I
 		options.Retryer = awsjson.ResolveRetryer(options.Retryer, options.RetryMode, options.RetryMaxAttempts)
 	}
 	return awsjson.Invoke(ctx, &service, &awsjson.Config{
-		APIOptions:    options.APIOptions,
-		BaseEndpoint:  options.BaseEndpoint,
-		ClientLogMode: options.ClientLogMode,
-		Credentials:   options.Credentials,
-		HTTPClient:    options.HTTPClient,
-		Logger:        options.Logger,
-		Region:        options.Region,
-		Retryer:       options.Retryer,
+		APIOptions:                  options.APIOptions,
+		BaseEndpoint:                options.BaseEndpoint,
+		ClientLogMode:               options.ClientLogMode,
+		Credentials:                 options.Credentials,
+		DisableRequestCompression:   options.DisableRequestCompression,
+		HTTPClient:                  options.HTTPClient,
+		Logger:                      options.Logger,
+		Region:                      options.Region,
+		RequestMinCompressSizeBytes: options.RequestMinCompressSizeBytes,
+		Retryer:                     options.Retryer,
 	}, op, params)
 }

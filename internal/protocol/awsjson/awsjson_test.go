@@ -75,21 +75,21 @@ func decodeTestError(d *jsonwire.Decoder, v *testError) error {
 
 func TestDecodeErrorPicksTheModeledType(t *testing.T) {
 	types := []ErrorType{{Code: "TestError", Decode: ErrorDecoder(decodeTestError)}}
-	err := decodeError(http.Header{}, []byte(`{"__type":"ns#TestError","message":"hi"}`), types)
+	err := decodeError(&Service{}, http.Header{}, []byte(`{"__type":"ns#TestError","message":"hi"}`), types)
 	var te *testError
 	if !errors.As(err, &te) || aws.ToString(te.Message) != "hi" {
 		t.Fatalf("want *testError with message, got %#v", err)
 	}
-	err = decodeError(http.Header{}, []byte(`{"__type":"Other"}`), types)
+	err = decodeError(&Service{}, http.Header{}, []byte(`{"__type":"Other"}`), types)
 	var generic *smithy.GenericAPIError
 	if !errors.As(err, &generic) || generic.Code != "Other" {
 		t.Fatalf("want GenericAPIError, got %#v", err)
 	}
-	err = decodeError(http.Header{"X-Amzn-Errortype": {"TestError"}}, nil, types)
+	err = decodeError(&Service{}, http.Header{"X-Amzn-Errortype": {"TestError"}}, nil, types)
 	if !errors.As(err, &te) {
 		t.Fatalf("an empty body still gives the modeled type, got %#v", err)
 	}
-	err = decodeError(http.Header{}, []byte(`{"__type":"TestError","message":7}`), types)
+	err = decodeError(&Service{}, http.Header{}, []byte(`{"__type":"TestError","message":7}`), types)
 	var de *smithy.DeserializationError
 	if !errors.As(err, &de) || !strings.Contains(err.Error(), "message") || len(de.Snapshot) == 0 {
 		t.Fatalf("want a DeserializationError naming the member, got %v", err)

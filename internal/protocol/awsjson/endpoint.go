@@ -33,8 +33,10 @@ func (m *resolveEndpoint) HandleSerialize(ctx context.Context, in middleware.Ser
 	}
 	req.URL.Scheme = u.Scheme
 	req.URL.Host = u.Host
+	// The operation path "/" is appended to the endpoint's path, keeping
+	// the trailing slash, as aws-sdk-go-v2 does: https://h/custom → /custom/.
 	req.URL.Path = path.Join("/", u.Path)
-	if strings.HasSuffix(u.Path, "/") && req.URL.Path != "/" {
+	if req.URL.Path != "/" {
 		req.URL.Path += "/"
 	}
 	req.URL.RawPath = ""

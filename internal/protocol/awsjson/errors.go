@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"reflect"
 	"strings"
 
 	"github.com/aws/smithy-go"
@@ -18,12 +19,19 @@ const snapshotLimit = 1024
 // decodeError turns a non-2xx response into the operation's modeled error
 // when its code matches one (case-insensitively, as aws-sdk-go-v2 does), and
 // into a *smithy.GenericAPIError otherwise.
-func decodeError(header http.Header, body []byte, types []ErrorType) error {
+func decodeError(svc *Service, header http.Header, body []byte, types []ErrorType) error {
 	code, message, err := ErrorInfo(header, body)
 	if err != nil {
 		return &smithy.DeserializationError{
 			Err:      fmt.Errorf("failed to decode error response body: %w", err),
 			Snapshot: snapshot(body, err),
+		}
+	}
+	queryCode := ""
+	if svc.QueryCompatible {
+		// "Code;Fault": the code the service exposed under awsQuery.
+		if q := header.Get("X-Amzn-Query-Error"); q != "" {
+			queryCode, _, _ = strings.Cut(q, ";")
 		}
 	}
 	for _, t := range types {
@@ -43,7 +51,13 @@ func decodeError(header http.Header, body []byte, types []ErrorType) error {
 			// Empty body: the modeled error without members.
 			modeled, _ = t.Decode(jsonwire.NewDecoder([]byte("{}")))
 		}
+		if queryCode != "" {
+			setErrorCodeOverride(modeled, queryCode)
+		}
 		return modeled
+	}
+	if queryCode != "" {
+		code = queryCode
 	}
 	return &smithy.GenericAPIError{Code: code, Message: message}
 }
@@ -121,4 +135,18 @@ func snapshot(body []byte, err error) []byte {
 		return body[:snapshotLimit]
 	}
 	return body
+}
+
+// setErrorCodeOverride sets the ErrorCodeOverride field every generated
+// error type has; reflection keeps that field out of the exported API of the
+// runtime, and this runs only on the error path.
+func setErrorCodeOverride(err error, code string) {
+	v := reflect.ValueOf(err)
+	if v.Kind() != reflect.Pointer || v.IsNil() || v.Elem().Kind() != reflect.Struct {
+		return
+	}
+	f := v.Elem().FieldByName("ErrorCodeOverride")
+	if f.IsValid() && f.CanSet() && f.Type() == reflect.TypeOf((*string)(nil)) {
+		f.Set(reflect.ValueOf(&code))
+	}
 }

@@ -36,6 +36,10 @@ type Service struct {
 	SigningName string
 	// EndpointPrefix is the host prefix of the default regional endpoint.
 	EndpointPrefix string
+	// QueryCompatible services (aws.protocols#awsQueryCompatible) get the
+	// x-amzn-query-mode header, and their error codes may come from
+	// x-amzn-query-error.
+	QueryCompatible bool
 }
 
 // Config is one call's resolved client settings, copied from the generated
@@ -53,6 +57,11 @@ type Config struct {
 	Signer *v4.Signer
 	// Clock gives the signing time; nil means time.Now.
 	Clock func() time.Time
+	// DisableRequestCompression turns off @requestCompression.
+	DisableRequestCompression bool
+	// RequestMinCompressSizeBytes is the smallest body that is compressed;
+	// 0 means the default of 10240 bytes.
+	RequestMinCompressSizeBytes int64
 }
 
 // Operation describes one operation to the runtime: its name and the
@@ -68,6 +77,15 @@ type Operation[In, Out any] struct {
 	Deserialize func(*jsonwire.Decoder, *Out) error
 	// Errors are the operation's modeled errors, matched by code.
 	Errors []ErrorType
+	// HostPrefix returns the @endpoint host prefix for an input; nil when
+	// the operation has none.
+	HostPrefix func(*In) (string, error)
+	// IdempotencyToken returns the input with its idempotency token filled
+	// in when the caller left it nil (a copy; the caller's value is not
+	// changed); nil when the operation has no token.
+	IdempotencyToken func(*In) (*In, error)
+	// Compress: the operation allows gzip request compression.
+	Compress bool
 }
 
 // ErrorType binds a modeled error's code to the function that decodes it.
@@ -145,7 +163,7 @@ func buildStack[In, Out any](stack *middleware.Stack, svc *Service, cfg *Config,
 			ServiceID: svc.ID, SigningName: svc.SigningName, Region: cfg.Region, OperationName: op.Name,
 		}, middleware.Before),
 		stack.Serialize.Add(&resolveEndpoint{svc: svc, cfg: cfg}, middleware.After),
-		stack.Serialize.Add(&serializer[In]{svc: svc, op: op.Name, serialize: op.Serialize}, middleware.After),
+		stack.Serialize.Add(&serializer[In]{svc: svc, cfg: cfg, op: op.Name, serialize: op.Serialize, hostPrefix: op.HostPrefix, compress: op.Compress}, middleware.After),
 		awsmiddleware.AddClientRequestIDMiddleware(stack),
 		stack.Build.Add(userAgent{}, middleware.After),
 		stack.Finalize.Add(retry.NewAttemptMiddleware(retryer, smithyhttp.RequestCloner, func(m *retry.Attempt) {
@@ -154,9 +172,12 @@ func buildStack[In, Out any](stack *middleware.Stack, svc *Service, cfg *Config,
 		stack.Finalize.Add(&v4.ComputePayloadSHA256{}, middleware.After),
 		stack.Finalize.Add(&signer{svc: svc, cfg: cfg}, middleware.After),
 		stack.Finalize.Add(&logRequest{mode: cfg.ClientLogMode}, middleware.After),
-		stack.Deserialize.Add(&deserializer[Out]{op: op, mode: cfg.ClientLogMode}, middleware.After),
+		stack.Deserialize.Add(&deserializer[Out]{op: op, svc: svc, mode: cfg.ClientLogMode}, middleware.After),
 		awsmiddleware.AddRequestIDRetrieverMiddleware(stack),
 		awshttp.AddResponseErrorMiddleware(stack),
+	}
+	if op.IdempotencyToken != nil {
+		steps = append(steps, stack.Initialize.Add(&idempotencyToken[In]{fill: op.IdempotencyToken}, middleware.After))
 	}
 	if op.Validate != nil {
 		steps = append(steps, stack.Initialize.Add(&validator[In]{validate: op.Validate}, middleware.After))

@@ -40,9 +40,12 @@ func (m *validator[In]) HandleInitialize(ctx context.Context, in middleware.Init
 // serializer writes the awsJson request: POST /, the protocol headers and the
 // JSON body.
 type serializer[In any] struct {
-	svc       *Service
-	op        string
-	serialize func(*jsonwire.Encoder, *In)
+	svc        *Service
+	cfg        *Config
+	op         string
+	serialize  func(*jsonwire.Encoder, *In)
+	hostPrefix func(*In) (string, error)
+	compress   bool
 }
 
 func (*serializer[In]) ID() string { return "OperationSerializer" }
@@ -63,15 +66,56 @@ func (m *serializer[In]) HandleSerialize(ctx context.Context, in middleware.Seri
 	if err := e.Err(); err != nil {
 		return middleware.SerializeOutput{}, middleware.Metadata{}, &smithy.SerializationError{Err: err}
 	}
+	if m.hostPrefix != nil {
+		prefix, err := m.hostPrefix(input)
+		if err != nil {
+			return middleware.SerializeOutput{}, middleware.Metadata{}, &smithy.SerializationError{Err: err}
+		}
+		request.URL.Host = prefix + request.URL.Host
+	}
 	request.Method = "POST"
 	request.Header.Set("Content-Type", m.svc.ContentType)
 	request.Header.Set("X-Amz-Target", m.svc.TargetPrefix+"."+m.op)
-	rc, err := request.SetStream(bytes.NewReader(e.Bytes()))
+	if m.svc.QueryCompatible {
+		request.Header.Set("X-Amzn-Query-Mode", "true")
+	}
+	body := e.Bytes()
+	if m.compress && !m.cfg.DisableRequestCompression && int64(len(body)) >= minCompressSize(m.cfg) {
+		var err error
+		if body, err = gzipBytes(body); err != nil {
+			return middleware.SerializeOutput{}, middleware.Metadata{}, &smithy.SerializationError{Err: fmt.Errorf("compress request body: %w", err)}
+		}
+		request.Header.Set("Content-Encoding", "gzip")
+	}
+	rc, err := request.SetStream(bytes.NewReader(body))
 	if err != nil {
 		return middleware.SerializeOutput{}, middleware.Metadata{}, &smithy.SerializationError{Err: err}
 	}
 	in.Request = rc
 	return next.HandleSerialize(ctx, in)
+}
+
+// idempotencyToken fills a nil idempotency token with a fresh UUID before
+// validation, so a required token never fails for being left to the SDK.
+type idempotencyToken[In any] struct {
+	fill func(*In) (*In, error)
+}
+
+func (*idempotencyToken[In]) ID() string { return "OperationIdempotencyTokenAutoFill" }
+
+func (m *idempotencyToken[In]) HandleInitialize(ctx context.Context, in middleware.InitializeInput, next middleware.InitializeHandler) (
+	middleware.InitializeOutput, middleware.Metadata, error,
+) {
+	input, ok := in.Parameters.(*In)
+	if !ok {
+		return middleware.InitializeOutput{}, middleware.Metadata{}, fmt.Errorf("unknown input parameters type %T", in.Parameters)
+	}
+	filled, err := m.fill(input)
+	if err != nil {
+		return middleware.InitializeOutput{}, middleware.Metadata{}, fmt.Errorf("idempotency token: %w", err)
+	}
+	in.Parameters = filled
+	return next.HandleInitialize(ctx, in)
 }
 
 // userAgent names gosmith and the Go version; aws-sdk-go-v2 leaves it out of
@@ -148,6 +192,7 @@ type deserializer[Out any] struct {
 		errorTypes() []ErrorType
 		decode(*jsonwire.Decoder, *Out) error
 	}
+	svc  *Service
 	mode aws.ClientLogMode
 }
 
@@ -170,7 +215,7 @@ func (m *deserializer[Out]) HandleDeserialize(ctx context.Context, in middleware
 	}
 	logResponse(ctx, m.mode, resp, body)
 	if resp.StatusCode < 200 || resp.StatusCode >= 300 {
-		return out, metadata, decodeError(resp.Header, body, m.op.errorTypes())
+		return out, metadata, decodeError(m.svc, resp.Header, body, m.op.errorTypes())
 	}
 	output := new(Out)
 	if err := decodeBody(body, func(d *jsonwire.Decoder) error { return m.op.decode(d, output) }); err != nil {

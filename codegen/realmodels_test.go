@@ -1,0 +1,202 @@
+package main
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/json"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/gosmith/gosmith/codegen/goview"
+	"github.com/gosmith/gosmith/codegen/model"
+	"github.com/gosmith/gosmith/internal/protocol/protocoltest"
+)
+
+// sharedModels is ../shared/models beside the checkout: reference data that
+// is never copied into the repository, so these tests skip without it.
+func sharedModels(t *testing.T) string {
+	t.Helper()
+	dir := filepath.Join("..", "..", "shared", "models")
+	if _, err := os.Stat(dir); err != nil {
+		t.Skipf("../shared/models not found (%v): the real-model and compliance tests need the reference models beside the checkout", err)
+	}
+	if testing.Short() {
+		t.Skip("generates and compiles whole services; skipped with -short")
+	}
+	return dir
+}
+
+// moduleTempDir is a scratch directory inside this module, so generated code
+// can import the runtime under internal/.
+func moduleTempDir(t *testing.T) string {
+	t.Helper()
+	dir, err := os.MkdirTemp(filepath.Join("..", "internal"), "tmpgen-test-")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { os.RemoveAll(dir) })
+	return dir
+}
+
+func generateOrFail(t *testing.T, args ...string) string {
+	t.Helper()
+	code, stdout, stderr := runCLI(args...)
+	if code != exitOK {
+		t.Fatalf("codegen %s: exit %d\n%s%s", strings.Join(args, " "), code, stdout, stderr)
+	}
+	return stderr
+}
+
+func goCmd(t *testing.T, dir string, args ...string) []byte {
+	t.Helper()
+	cmd := exec.Command("go", args...)
+	cmd.Dir = dir
+	out, err := cmd.CombinedOutput()
+	if err != nil && args[0] != "test" {
+		t.Fatalf("go %s in %s: %v\n%s", strings.Join(args, " "), dir, err, out)
+	}
+	return out
+}
+
+// Whole real services generate, build and vet; what cannot be generated is
+// named in a warning (or fails the run under -strict).
+func TestRealServicesBuildAndVet(t *testing.T) {
+	models := sharedModels(t)
+	dir := moduleTempDir(t)
+	for _, name := range []string{"storage-gateway", "dynamodb", "kinesis"} {
+		warnings := generateOrFail(t, "-model", filepath.Join(models, name+".json"), "-out", filepath.Join(dir, name))
+		if name == "kinesis" && !strings.Contains(warnings, "SubscribeToShard") {
+			t.Errorf("kinesis: want a warning naming SubscribeToShard, got %q", warnings)
+		}
+		if name != "kinesis" && warnings != "" {
+			t.Errorf("%s: unexpected warnings: %s", name, warnings)
+		}
+	}
+	code, _, stderr := runCLI("-model", filepath.Join(models, "kinesis.json"), "-out", filepath.Join(dir, "strict"), "-strict")
+	if code != exitError || !strings.Contains(stderr, "SubscribeToShard") {
+		t.Errorf("-strict on kinesis: exit %d, stderr %q; want 1 naming SubscribeToShard", code, stderr)
+	}
+	goCmd(t, dir, "vet", "./...")
+
+	// 96 operations and 11 paginators for Storage Gateway.
+	ops, _ := filepath.Glob(filepath.Join(dir, "storage-gateway", "api_op_*.go"))
+	if len(ops) != 96 {
+		t.Errorf("storage gateway: %d operation files, want 96", len(ops))
+	}
+	pag, err := os.ReadFile(filepath.Join(dir, "storage-gateway", "paginators.go"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := bytes.Count(pag, []byte("\nfunc New")); n != 11 {
+		t.Errorf("storage gateway: %d paginators, want 11", n)
+	}
+}
+
+// complianceServices are the services of the awsJson compliance suites.
+var complianceServices = []struct{ file, service, pkg string }{
+	{"protocoltests-awsjson1_1.json", "aws.protocoltests.json#JsonProtocol", "json11"},
+	{"protocoltests-awsjson1_1.json", "com.amazonaws.machinelearning#AmazonML_20141212", "machinelearning"},
+	{"protocoltests-awsjson1_0.json", "aws.protocoltests.json10#JsonRpc10", "json10"},
+	{"protocoltests-awsjson1_0.json", "aws.protocoltests.json10#QueryCompatibleJsonRpc10", "querycompatible"},
+}
+
+// The official awsJson1_0/awsJson1_1 compliance cases, generated as Go
+// tests and run: every case passes, or is server-only, or is listed with
+// its reason in internal/protocol/protocoltest/skips.go.
+func TestComplianceSuites(t *testing.T) {
+	models := sharedModels(t)
+	dir := moduleTempDir(t)
+	total, server := 0, map[string]bool{}
+	for _, s := range complianceServices {
+		path := filepath.Join(models, s.file)
+		generateOrFail(t, "-model", path, "-service", s.service, "-package", s.pkg, "-out", filepath.Join(dir, s.pkg))
+		n, srv := countCases(t, path, s.service)
+		total += n
+		for id := range srv {
+			server[id] = true
+		}
+	}
+	if total != 199 {
+		t.Errorf("the suites hold %d client and server cases, want 199", total)
+	}
+	out := goCmd(t, dir, "test", "-count=1", "-json", "./...")
+	results := map[string]string{}
+	sc := bufio.NewScanner(bytes.NewReader(out))
+	sc.Buffer(nil, 1<<20)
+	for sc.Scan() {
+		var ev struct{ Action, Package, Test string }
+		if json.Unmarshal(sc.Bytes(), &ev) != nil || !strings.Contains(ev.Test, "/") {
+			continue
+		}
+		if ev.Action == "pass" || ev.Action == "fail" || ev.Action == "skip" {
+			// A case ID can serve a request and a response test alike.
+			results[ev.Package+" "+ev.Test] = ev.Action
+		}
+	}
+	var passed, skipped, failed []string
+	for name, r := range results {
+		id := name[strings.LastIndexByte(name, '/')+1:]
+		switch r {
+		case "pass":
+			passed = append(passed, id)
+		case "skip":
+			skipped = append(skipped, id)
+			if _, listed := protocoltest.Skipped[id]; !listed && !server[id] {
+				t.Errorf("case %s skipped but neither server-only nor listed", id)
+			}
+		default:
+			failed = append(failed, name)
+		}
+	}
+	sort.Strings(failed)
+	if len(failed) > 0 {
+		t.Errorf("failed cases: %s\n%s", strings.Join(failed, ", "), out)
+	}
+	if len(results) != total {
+		t.Errorf("ran %d cases, the suites hold %d", len(results), total)
+	}
+	t.Logf("compliance: %d passed, %d skipped (%d server-only, %d listed), %d failed, of %d cases",
+		len(passed), len(skipped), len(server), len(skipped)-len(server), len(failed), total)
+}
+
+// countCases counts a service's request and response cases (errors
+// included) for its protocol, and names the server-only ones.
+func countCases(t *testing.T, path, service string) (int, map[string]bool) {
+	t.Helper()
+	m, err := model.Load(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pkg, err := goview.Build(m, goview.Config{Service: model.ShapeID(service), ImportPath: "x"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	n, server := 0, map[string]bool{}
+	seenErr := map[*goview.Struct]bool{}
+	for _, op := range pkg.Operations {
+		for _, c := range op.RequestTests {
+			n++
+			if c.AppliesTo == "server" {
+				server[c.ID] = true
+			}
+		}
+		cases := op.ResponseTests
+		for _, e := range op.Errors {
+			if !seenErr[e] {
+				seenErr[e] = true
+				cases = append(cases, e.ErrorTests...)
+			}
+		}
+		for _, c := range cases {
+			n++
+			if c.AppliesTo == "server" {
+				server[c.ID] = true
+			}
+		}
+	}
+	return n, server
+}
