@@ -7,7 +7,7 @@ STATICCHECK := $(GO) run honnef.co/go/tools/cmd/staticcheck@v0.8.2
 GOFILES = $(shell git ls-files '*.go' 2>/dev/null || find . -name '*.go' -not -path './testdata/*')
 FUZZTIME ?= 10s
 
-.PHONY: generate test check fmt-check vet staticcheck generated-check fuzz
+.PHONY: generate test check fmt-check vet staticcheck generated-check fuzz bench
 
 ## generate: regenerate service/storagegateway from models/storagegateway.json and show what was written
 generate:
@@ -37,3 +37,7 @@ generated-check:
 fuzz:
 	$(GO) test -run '^$$' -fuzz '^FuzzDecoder$$' -fuzztime $(FUZZTIME) ./internal/protocol/jsonwire/
 	$(GO) test -run '^$$' -fuzz '^FuzzParse$$' -fuzztime $(FUZZTIME) ./codegen/model/
+
+## bench: gosmith vs aws-sdk-go-v2 benchmarks with benchstat (bench/RESULTS.md)
+bench:
+	bash bench/run.sh

@@ -229,17 +229,28 @@ func (op *Operation[In, Out]) errorTypes() []ErrorType { return op.Errors }
 
 func (op *Operation[In, Out]) decode(d *jsonwire.Decoder, v *Out) error { return op.Deserialize(d, v) }
 
-// readBody reads and closes the response body, sizing the buffer from
-// Content-Length when the server sent one.
+// readBody reads and closes the response body. With a Content-Length it
+// reads into an exactly sized buffer (one allocation, no regrowth) and
+// rejects a body that is shorter or longer than announced.
 func readBody(resp *smithyhttp.Response) ([]byte, error) {
 	defer resp.Body.Close()
-	if resp.ContentLength > 0 && resp.ContentLength < 1<<30 {
-		buf := bytes.NewBuffer(make([]byte, 0, resp.ContentLength+1))
-		_, err := buf.ReadFrom(resp.Body)
-		return buf.Bytes(), err
+	n := resp.ContentLength
+	if n <= 0 || n > maxPresizedBody {
+		return io.ReadAll(resp.Body)
 	}
-	return io.ReadAll(resp.Body)
+	buf := make([]byte, n)
+	if _, err := io.ReadFull(resp.Body, buf); err != nil {
+		return nil, fmt.Errorf("body shorter than its Content-Length %d: %w", n, err)
+	}
+	if extra, _ := io.ReadAll(io.LimitReader(resp.Body, 1)); len(extra) > 0 {
+		return nil, fmt.Errorf("body longer than its Content-Length %d", n)
+	}
+	return buf, nil
 }
+
+// maxPresizedBody bounds the buffer a Content-Length header can make us
+// allocate up front; larger bodies grow as they arrive.
+const maxPresizedBody = 1 << 30
 
 // decodeBody runs decode over a JSON document; an empty body decodes as an
 // empty object, as aws-sdk-go-v2 treats it.
