@@ -13,6 +13,7 @@ import (
 
 	"github.com/gosmith/gosmith/codegen/goview"
 	"github.com/gosmith/gosmith/codegen/model"
+	"github.com/gosmith/gosmith/internal/apishape"
 	"github.com/gosmith/gosmith/internal/protocol/protocoltest"
 )
 
@@ -199,4 +200,45 @@ func countCases(t *testing.T, path, service string) (int, map[string]bool) {
 		}
 	}
 	return n, server
+}
+
+// The Smithy 1.0 forms of the compliance models generate the same Go API
+// as their 2.0 forms for every declaration both have (the 1.0 files are
+// older, so each side also has shapes the other lacks).
+func TestSmithy1ModelsGenerateTheSameAPI(t *testing.T) {
+	models := sharedModels(t)
+	dir := moduleTempDir(t)
+	pairs := []struct{ file, service, pkg string }{
+		{"protocoltests-awsjson1_1.json", "aws.protocoltests.json#JsonProtocol", "json11"},
+		{"protocoltests-awsjson1_0.json", "aws.protocoltests.json10#JsonRpc10", "json10"},
+	}
+	for _, p := range pairs {
+		v2dir, v1dir := filepath.Join(dir, p.pkg+"v2"), filepath.Join(dir, p.pkg+"v1")
+		generateOrFail(t, "-model", filepath.Join(models, p.file), "-service", p.service, "-package", p.pkg, "-out", v2dir)
+		generateOrFail(t, "-model", filepath.Join(models, "legacy-smithy1.0", p.file), "-service", p.service, "-package", p.pkg, "-out", v1dir)
+		a, err := apishape.Read(v2dir, "types")
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, err := apishape.Read(v1dir, "types")
+		if err != nil {
+			t.Fatal(err)
+		}
+		common := 0
+		for _, d := range apishape.Compare(a, b) {
+			if d.Left != "" && d.Right != "" {
+				t.Errorf("%s: 2.0 and 1.0 differ: %s", p.file, d)
+			}
+		}
+		for k := range a {
+			if _, ok := b[k]; ok {
+				common++
+			}
+		}
+		if common < 50 {
+			t.Errorf("%s: only %d declarations in common; the comparison proves little", p.file, common)
+		}
+		t.Logf("%s: %d declarations in common, all equal", p.file, common)
+	}
+	goCmd(t, dir, "vet", "./...")
 }
