@@ -7,15 +7,16 @@ STATICCHECK := $(GO) run honnef.co/go/tools/cmd/staticcheck@v0.8.2
 GOFILES = $(shell git ls-files '*.go' 2>/dev/null || find . -name '*.go' -not -path './testdata/*')
 FUZZTIME ?= 10s
 
-.PHONY: generate test check fmt-check vet staticcheck generated-check fuzz bench
+.PHONY: generate test check fmt-check vet staticcheck generated-check fuzz bench difftest
 
 ## generate: regenerate service/storagegateway from models/storagegateway.json and show what was written
 generate:
 	$(GO) run ./codegen -model models/storagegateway.json -out service/storagegateway
 
-## test: every test, with the race detector
+## test: every test, with the race detector, then the differential test against aws-sdk-go-v2
 test:
 	$(GO) test -race -count=1 ./...
+	bash internal/difftest/run.sh
 
 ## check: gofmt, go vet, staticcheck, and the committed generated code equals the generator's output
 check: fmt-check vet staticcheck generated-check
@@ -41,3 +42,9 @@ fuzz:
 ## bench: gosmith vs aws-sdk-go-v2 benchmarks with benchstat (bench/RESULTS.md)
 bench:
 	bash bench/run.sh
+
+DIFFTEST_ARGS ?=
+
+## difftest: compare the generated Storage Gateway client with aws-sdk-go-v2's (skips without ../shared/models/storage-gateway.json); e.g. make difftest DIFFTEST_ARGS="-seed=7 -cases=100"
+difftest:
+	bash internal/difftest/run.sh $(DIFFTEST_ARGS)

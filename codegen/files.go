@@ -21,7 +21,16 @@ var headerLine = []byte("// " + emit.Header)
 // relative to dir with forward slashes.
 func generatedFiles(dir string) (map[string][]byte, error) {
 	found := map[string][]byte{}
-	for _, sub := range []string{"", "types"} {
+	subdirs := []string{"", "types", "document"}
+	// A vendored runtime's packages, whichever exist.
+	if rt, err := os.ReadDir(filepath.Join(dir, vendoredRuntimeDir)); err == nil {
+		for _, e := range rt {
+			if e.IsDir() {
+				subdirs = append(subdirs, filepath.Join(vendoredRuntimeDir, e.Name()))
+			}
+		}
+	}
+	for _, sub := range subdirs {
 		entries, err := os.ReadDir(filepath.Join(dir, sub))
 		if os.IsNotExist(err) {
 			continue

@@ -54,6 +54,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		importPath = fs.String("import", "", "import `path` of the generated package (default: derived from the go.mod above -out)")
 		check      = fs.Bool("check", false, "write nothing; exit 1 and list the files that differ if -out is not what the generator writes now")
 		strict     = fs.Bool("strict", false, "fail on anything that would be skipped with a warning (e.g. event-stream operations)")
+		runtimeTo  = fs.String("runtime", "auto", "where the client finds its runtime: `module` (gosmith's internal/protocol; only inside this module), vendor (a copy under DIR/internal/gosmithrt), or auto (vendor when the client is in another module)")
 	)
 	fs.Usage = func() {
 		fmt.Fprint(stderr, usageText)
@@ -84,13 +85,27 @@ func run(args []string, stdout, stderr io.Writer) int {
 			return exitError
 		}
 	}
-	pkg, err := goview.Build(m, goview.Config{
+	cfg := goview.Config{
 		Service:    model.ShapeID(*service),
 		Package:    *pkgName,
 		ImportPath: path,
 		Operations: splitList(*ops),
 		Strict:     *strict,
-	})
+	}
+	switch *runtimeTo {
+	case "module":
+	case "vendor":
+		cfg.VendorRuntime = true
+	case "auto":
+		cfg.VendorRuntime = !strings.HasPrefix(path+"/", thisModule+"/")
+	default:
+		fmt.Fprintf(stderr, "codegen: -runtime %q: want module, vendor or auto\n", *runtimeTo)
+		return exitUsage
+	}
+	if cfg.VendorRuntime {
+		cfg.RuntimePath = path + "/" + vendoredRuntimeDir
+	}
+	pkg, err := goview.Build(m, cfg)
 	if err != nil {
 		var merr *model.Error
 		if errors.As(err, &merr) && merr.File != "" {
@@ -149,6 +164,14 @@ func run(args []string, stdout, stderr io.Writer) int {
 	fmt.Fprintf(stdout, "  (+ changed, - removed) in %s\n", elapsed.Round(time.Millisecond))
 	return exitOK
 }
+
+// thisModule is gosmith's module path: clients inside it use the runtime in
+// place.
+const thisModule = "github.com/gosmith/gosmith"
+
+// vendoredRuntimeDir is where a client in another module gets its copy of
+// the runtime, relative to the client package.
+const vendoredRuntimeDir = "internal/gosmithrt"
 
 func splitList(s string) []string {
 	var out []string

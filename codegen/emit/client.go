@@ -94,7 +94,7 @@ func (g *gen) clientFile() *jen.File {
 	)
 	f.Line()
 	f.Comment("service is what every operation of " + svc.SdkID + " shares on the wire.")
-	f.Var().Id("service").Op("=").Qual(pkgAWSJSON, "Service").Values(jen.Dict{
+	f.Var().Id("service").Op("=").Qual(g.rt("awsjson"), "Service").Values(jen.Dict{
 		jen.Id("ID"):              jen.Id("ServiceID"),
 		jen.Id("TargetPrefix"):    jen.Lit(svc.TargetPrefix),
 		jen.Id("ContentType"):     jen.Lit(svc.ContentType),
@@ -148,10 +148,10 @@ func (g *gen) clientFile() *jen.File {
 	f.Func().Id("New").Params(jen.Id("options").Id("Options"), jen.Id("optFns").Op("...").Func().Params(jen.Op("*").Id("Options"))).Op("*").Id("Client").Block(
 		jen.Id("options").Op("=").Id("options").Dot("Copy").Call(),
 		jen.For(jen.List(jen.Id("_"), jen.Id("fn")).Op(":=").Range().Id("optFns")).Block(jen.Id("fn").Call(jen.Op("&").Id("options"))),
-		jen.Id("options").Dot("Retryer").Op("=").Qual(pkgAWSJSON, "ResolveRetryer").Call(
+		jen.Id("options").Dot("Retryer").Op("=").Qual(g.rt("awsjson"), "ResolveRetryer").Call(
 			jen.Id("options").Dot("Retryer"), jen.Id("options").Dot("RetryMode"), jen.Id("options").Dot("RetryMaxAttempts")),
-		jen.Id("options").Dot("HTTPClient").Op("=").Qual(pkgAWSJSON, "ResolveHTTPClient").Call(jen.Id("options").Dot("HTTPClient")),
-		jen.Id("options").Dot("Credentials").Op("=").Qual(pkgAWSJSON, "ResolveCredentials").Call(jen.Id("options").Dot("Credentials")),
+		jen.Id("options").Dot("HTTPClient").Op("=").Qual(g.rt("awsjson"), "ResolveHTTPClient").Call(jen.Id("options").Dot("HTTPClient")),
+		jen.Id("options").Dot("Credentials").Op("=").Qual(g.rt("awsjson"), "ResolveCredentials").Call(jen.Id("options").Dot("Credentials")),
 		jen.If(jen.Id("options").Dot("Logger").Op("==").Nil()).Block(
 			jen.Id("options").Dot("Logger").Op("=").Qual(pkgLogging, "Nop").Values(),
 		),
@@ -198,16 +198,16 @@ func (g *gen) clientFile() *jen.File {
 	f.Func().Id("invoke").Types(jen.Id("In"), jen.Id("Out").Any()).Params(
 		jen.Id("ctx").Qual("context", "Context"),
 		jen.Id("c").Op("*").Id("Client"),
-		jen.Id("op").Op("*").Qual(pkgAWSJSON, "Operation").Types(jen.Id("In"), jen.Id("Out")),
+		jen.Id("op").Op("*").Qual(g.rt("awsjson"), "Operation").Types(jen.Id("In"), jen.Id("Out")),
 		jen.Id("params").Op("*").Id("In"),
 		jen.Id("optFns").Index().Func().Params(jen.Op("*").Id("Options")),
 	).Params(jen.Op("*").Id("Out"), jen.Qual(pkgMiddleware, "Metadata"), jen.Error()).Block(
 		jen.Id("options").Op(":=").Id("c").Dot("options").Dot("Copy").Call(),
 		jen.For(jen.List(jen.Id("_"), jen.Id("fn")).Op(":=").Range().Id("optFns")).Block(jen.Id("fn").Call(jen.Op("&").Id("options"))),
 		jen.If(opt("RetryMaxAttempts").Op("!=").Id("c").Dot("options").Dot("RetryMaxAttempts")).Block(
-			opt("Retryer").Op("=").Qual(pkgAWSJSON, "ResolveRetryer").Call(opt("Retryer"), opt("RetryMode"), opt("RetryMaxAttempts")),
+			opt("Retryer").Op("=").Qual(g.rt("awsjson"), "ResolveRetryer").Call(opt("Retryer"), opt("RetryMode"), opt("RetryMaxAttempts")),
 		),
-		jen.Return(jen.Qual(pkgAWSJSON, "Invoke").Call(jen.Id("ctx"), jen.Op("&").Id("service"), jen.Op("&").Qual(pkgAWSJSON, "Config").Values(jen.Dict{
+		jen.Return(jen.Qual(g.rt("awsjson"), "Invoke").Call(jen.Id("ctx"), jen.Op("&").Id("service"), jen.Op("&").Qual(g.rt("awsjson"), "Config").Values(jen.Dict{
 			jen.Id("Region"):                      opt("Region"),
 			jen.Id("Credentials"):                 opt("Credentials"),
 			jen.Id("HTTPClient"):                  opt("HTTPClient"),

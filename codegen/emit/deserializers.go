@@ -18,9 +18,9 @@ func deserializer(t *goview.Type) string { return "deserialize" + t.CodecName }
 func (g *gen) deserializersFile() *jen.File {
 	f := g.newFile()
 	for _, st := range g.pkg.Errors {
-		f.Var().Id(errorVar(st)).Op("=").Qual(pkgAWSJSON, "ErrorType").Values(jen.Dict{
+		f.Var().Id(errorVar(st)).Op("=").Qual(g.rt("awsjson"), "ErrorType").Values(jen.Dict{
 			jen.Id("Code"):   jen.Lit(st.Error.Code),
-			jen.Id("Decode"): jen.Qual(pkgAWSJSON, "ErrorDecoder").Call(jen.Id(deserializer(st.Type))),
+			jen.Id("Decode"): jen.Qual(g.rt("awsjson"), "ErrorDecoder").Call(jen.Id(deserializer(st.Type))),
 		})
 		f.Line()
 	}
@@ -37,14 +37,14 @@ func (g *gen) deserializersFile() *jen.File {
 		case goview.KindUnion:
 			body = g.deserializeUnion(g.pkg.StructOf(t))
 		}
-		f.Func().Id(deserializer(t)).Params(jen.Id("d").Op("*").Qual(pkgJSONWire, "Decoder"), jen.Id("v").Add(param)).Error().Block(body...)
+		f.Func().Id(deserializer(t)).Params(jen.Id("d").Op("*").Qual(g.rt("jsonwire"), "Decoder"), jen.Id("v").Add(param)).Error().Block(body...)
 		f.Line()
 	}
 	return f
 }
 
-func decoderParams() jen.Code {
-	return jen.Id("d").Op("*").Qual(pkgJSONWire, "Decoder")
+func (g *gen) decoderParams() jen.Code {
+	return jen.Id("d").Op("*").Qual(g.rt("jsonwire"), "Decoder")
 }
 
 func (g *gen) deserializeStruct(st *goview.Struct) []jen.Code {
@@ -76,11 +76,14 @@ func (g *gen) deserializeStruct(st *goview.Struct) []jen.Code {
 		} else {
 			body = []jen.Code{jen.Return(g.read(fl.Type, fl.TimestampFormat, jen.Op("&").Add(field.Clone())))}
 		}
+		if fl.Deprecated != nil && st.InTypes { // SA1019 only flags uses from another package
+			body = append([]jen.Code{lintDeprecated()}, body...)
+		}
 		cases = append(cases, jen.Case(keys...).Block(body...))
 	}
 	cases = append(cases, jen.Default().Block(jen.Return(jen.Id("d").Dot("Skip").Call())))
 	return []jen.Code{
-		jen.Return(jen.Id("d").Dot("Object").Call(jen.Func().Params(decoderParams(), jen.Id("key").Index().Byte()).Error().Block(
+		jen.Return(jen.Id("d").Dot("Object").Call(jen.Func().Params(g.decoderParams(), jen.Id("key").Index().Byte()).Error().Block(
 			jen.Switch(jen.String().Parens(jen.Id("key"))).Block(cases...),
 		))),
 	}
@@ -112,7 +115,7 @@ func (g *gen) deserializeUnion(st *goview.Struct) []jen.Code {
 	)
 	return []jen.Code{
 		jen.If(jen.Id("d").Dot("Null").Call()).Block(jen.Op("*").Id("v").Op("=").Nil(), jen.Return(jen.Nil())),
-		jen.Return(jen.Id("d").Dot("Object").Call(jen.Func().Params(decoderParams(), jen.Id("key").Index().Byte()).Error().Block(
+		jen.Return(jen.Id("d").Dot("Object").Call(jen.Func().Params(g.decoderParams(), jen.Id("key").Index().Byte()).Error().Block(
 			jen.If(jen.Id("d").Dot("Null").Call()).Block(jen.Return(jen.Nil())),
 			jen.Switch(jen.String().Parens(jen.Id("key"))).Block(cases...),
 		))),
@@ -136,10 +139,8 @@ func (g *gen) deserializeList(t *goview.Type) []jen.Code {
 			jen.Return(g.readPtr(t.Elem, t.Elem.TimestampFormat, jen.Op("&").Add(last.Clone()))),
 		}
 	default:
-		if !t.Sparse {
-			// A dense list drops nulls, as the Smithy spec asks of clients.
-			each = append(each, jen.If(jen.Id("d").Dot("Null").Call()).Block(jen.Return(jen.Nil())))
-		}
+		// A null in a dense list becomes the zero value, as in aws-sdk-go-v2:
+		// no element is lost and indexes stay aligned.
 		each = append(each,
 			jen.Id("s").Op("=").Append(jen.Id("s"), jen.Id("zero")),
 			jen.Return(g.read(t.Elem, t.Elem.TimestampFormat, jen.Op("&").Add(last.Clone()))),
@@ -154,7 +155,7 @@ func (g *gen) deserializeList(t *goview.Type) []jen.Code {
 		body = append(body, jen.Var().Id("zero").Add(g.elemType(t)))
 	}
 	body = append(body,
-		jen.Err().Op(":=").Id("d").Dot("Array").Call(jen.Func().Params(decoderParams()).Error().Block(each...)),
+		jen.Err().Op(":=").Id("d").Dot("Array").Call(jen.Func().Params(g.decoderParams()).Error().Block(each...)),
 		jen.Op("*").Id("v").Op("=").Id("s"),
 		jen.Return(jen.Err()),
 	)
@@ -162,11 +163,9 @@ func (g *gen) deserializeList(t *goview.Type) []jen.Code {
 }
 
 func (g *gen) deserializeMap(t *goview.Type) []jen.Code {
+	// A null value in a dense map becomes the zero value, as in
+	// aws-sdk-go-v2, so every key the service sent is kept.
 	var each []jen.Code
-	if !t.Sparse {
-		// A dense map drops null values, as the Smithy spec asks of clients.
-		each = append(each, jen.If(jen.Id("d").Dot("Null").Call()).Block(jen.Return(jen.Nil())))
-	}
 	each = append(each, jen.Var().Id("e").Add(g.elemType(t)))
 	switch {
 	case t.ElemPointer() && t.Elem.Kind == goview.KindStruct:
@@ -189,7 +188,7 @@ func (g *gen) deserializeMap(t *goview.Type) []jen.Code {
 		jen.If(jen.Id("d").Dot("Null").Call()).Block(jen.Op("*").Id("v").Op("=").Nil(), jen.Return(jen.Nil())),
 		jen.Id("m").Op(":=").Add(g.goType(t)).Values(),
 		jen.Op("*").Id("v").Op("=").Id("m"),
-		jen.Return(jen.Id("d").Dot("Object").Call(jen.Func().Params(decoderParams(), jen.Id("key").Index().Byte()).Error().Block(each...))),
+		jen.Return(jen.Id("d").Dot("Object").Call(jen.Func().Params(g.decoderParams(), jen.Id("key").Index().Byte()).Error().Block(each...))),
 	}
 }
 
@@ -204,7 +203,7 @@ func (g *gen) read(t *goview.Type, tsFormat string, p *jen.Statement) *jen.State
 	case goview.KindStruct, goview.KindList, goview.KindMap, goview.KindUnion:
 		return jen.Id(deserializer(t)).Call(d, p)
 	case goview.KindDocument:
-		return jen.Qual(pkgAWSJSON, "ReadDocument").Call(d, p)
+		return jen.Qual(g.rt("awsjson"), "ReadDocument").Call(d, p)
 	case goview.KindTimestamp:
 		return d.Dot(timestampMethod(tsFormat)).Call(p)
 	}

@@ -7,12 +7,17 @@ package emit
 import (
 	"bytes"
 	"fmt"
+	"go/format"
+	"io/fs"
+	"path"
 	"sort"
+	"strings"
 
 	"github.com/dave/jennifer/jen"
 
 	"github.com/gosmith/gosmith/codegen/goview"
 	"github.com/gosmith/gosmith/codegen/model"
+	"github.com/gosmith/gosmith/internal/protocol"
 )
 
 // Header is the first line of every generated file; tools (and -check) use
@@ -25,9 +30,6 @@ const (
 	pkgSmithy     = "github.com/aws/smithy-go"
 	pkgMiddleware = "github.com/aws/smithy-go/middleware"
 	pkgLogging    = "github.com/aws/smithy-go/logging"
-	pkgAWSJSON    = "github.com/gosmith/gosmith/internal/protocol/awsjson"
-	pkgJSONWire   = "github.com/gosmith/gosmith/internal/protocol/jsonwire"
-	pkgDocument   = "github.com/gosmith/gosmith/internal/protocol/document"
 )
 
 // File is one generated file, its path relative to the package directory.
@@ -45,7 +47,13 @@ func Generate(p *goview.Package) ([]File, error) {
 		if err := f.Render(&buf); err != nil {
 			return fmt.Errorf("render %s: %w", name, err)
 		}
-		files = append(files, File{Path: name, Content: buf.Bytes()})
+		// jennifer formats once; gofmt's doc-comment rewriting (headings,
+		// code blocks) can need a second pass to reach gofmt's fixed point.
+		content, err := format.Source(buf.Bytes())
+		if err != nil {
+			return fmt.Errorf("format %s: %w", name, err)
+		}
+		files = append(files, File{Path: name, Content: content})
 		return nil
 	}
 	type job struct {
@@ -83,8 +91,43 @@ func Generate(p *goview.Package) ([]File, error) {
 			return nil, err
 		}
 	}
+	if p.VendorRuntime {
+		rt, err := runtimeFiles(p.RuntimePath, p.ImportPath, hasProtocolTests(p))
+		if err != nil {
+			return nil, err
+		}
+		files = append(files, rt...)
+	}
 	sort.Slice(files, func(i, j int) bool { return files[i].Path < files[j].Path })
 	return files, nil
+}
+
+// runtimeFiles copies the runtime's sources for a client in another module:
+// under the client's directory at RuntimePath, with their imports of each
+// other rewritten, each file marked as generated.
+func runtimeFiles(runtimePath, clientPath string, withTests bool) ([]File, error) {
+	rel, ok := strings.CutPrefix(runtimePath, clientPath+"/")
+	if !ok {
+		return nil, fmt.Errorf("a vendored runtime must live below the client package, not at %s", runtimePath)
+	}
+	var files []File
+	err := fs.WalkDir(protocol.Sources, ".", func(name string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || strings.HasSuffix(name, "_test.go") {
+			return err
+		}
+		if strings.HasPrefix(name, "protocoltest/") && !withTests {
+			return nil
+		}
+		src, err := fs.ReadFile(protocol.Sources, name)
+		if err != nil {
+			return err
+		}
+		src = bytes.ReplaceAll(src, []byte(`"`+protocol.ImportPath+"/"), []byte(`"`+runtimePath+"/"))
+		content := append([]byte("// "+Header+"\n// Copied from gosmith's runtime ("+protocol.ImportPath+").\n\n"), src...)
+		files = append(files, File{Path: path.Join(rel, name), Content: content})
+		return nil
+	})
+	return files, err
 }
 
 // gen holds the package being emitted; its methods are the emitters.
@@ -114,11 +157,11 @@ func (g *gen) setup(f *jen.File) {
 	f.ImportName(pkgSmithy, "smithy")
 	f.ImportName(pkgMiddleware, "middleware")
 	f.ImportName(pkgLogging, "logging")
-	f.ImportName(pkgAWSJSON, "awsjson")
-	f.ImportName(pkgJSONWire, "jsonwire")
+	f.ImportName(g.rt("awsjson"), "awsjson")
+	f.ImportName(g.rt("jsonwire"), "jsonwire")
 	f.ImportName(g.pkg.TypesPath, "types")
 	f.ImportName(g.documentPath(), "document")
-	f.ImportAlias(pkgDocument, "smithydoc")
+	f.ImportAlias(g.rt("document"), "smithydoc")
 	f.ImportAlias("github.com/aws/aws-sdk-go-v2/aws/transport/http", "awshttp")
 	f.ImportAlias("github.com/aws/smithy-go/transport/http", "smithyhttp")
 }
@@ -155,6 +198,10 @@ func declDoc(lead, doc string, d *model.Deprecated) *jen.Statement {
 	return s
 }
 
+// rt is the import path of a runtime package (awsjson, jsonwire, document,
+// protocoltest): this module's, or the copy written beside the client.
+func (g *gen) rt(name string) string { return g.pkg.RuntimePath + "/" + name }
+
 // documentPath is the import path of the package's document package.
 func (g *gen) documentPath() string { return g.pkg.ImportPath + "/document" }
 
@@ -167,12 +214,12 @@ func (g *gen) documentFile() *jen.File {
 	f.PackageComment("value whose shape the model leaves open.")
 	f.Comment("Interface is a document: it marshals itself to JSON and unmarshals into a")
 	f.Comment("Go value.")
-	f.Type().Id("Interface").Op("=").Qual(pkgDocument, "Interface")
+	f.Type().Id("Interface").Op("=").Qual(g.rt("document"), "Interface")
 	f.Line()
 	f.Comment("NewLazyDocument returns a document holding a Go value (maps, slices,")
 	f.Comment("structs, numbers, strings, booleans); it is encoded when sent.")
 	f.Func().Id("NewLazyDocument").Params(jen.Id("v").Interface()).Id("Interface").Block(
-		jen.Return(jen.Qual(pkgDocument, "NewLazy").Call(jen.Id("v"))),
+		jen.Return(jen.Qual(g.rt("document"), "NewLazy").Call(jen.Id("v"))),
 	)
 	return f
 }

@@ -48,20 +48,20 @@ func (g *gen) operationFile(op *goview.Operation) *jen.File {
 		desc[jen.Id("Validate")] = jen.Id(validator(in.Type))
 	}
 	if len(op.Errors) > 0 {
-		desc[jen.Id("Errors")] = jen.Index().Qual(pkgAWSJSON, "ErrorType").ValuesFunc(func(gr *jen.Group) {
+		desc[jen.Id("Errors")] = jen.Index().Qual(g.rt("awsjson"), "ErrorType").ValuesFunc(func(gr *jen.Group) {
 			for _, e := range op.Errors {
 				gr.Id(errorVar(e))
 			}
 		})
 	}
 	if op.HostPrefix != "" {
-		desc[jen.Id("HostPrefix")] = hostPrefixFunc(op)
+		desc[jen.Id("HostPrefix")] = g.hostPrefixFunc(op)
 	}
 	if op.IdempotencyToken != nil {
 		tok := op.IdempotencyToken.GoName
 		desc[jen.Id("IdempotencyToken")] = jen.Func().Params(jen.Id("v").Op("*").Id(in.Name)).Params(jen.Op("*").Id(in.Name), jen.Error()).Block(
 			jen.If(jen.Id("v").Dot(tok).Op("!=").Nil()).Block(jen.Return(jen.Id("v"), jen.Nil())),
-			jen.List(jen.Id("token"), jen.Err()).Op(":=").Qual(pkgAWSJSON, "NewIdempotencyToken").Call(),
+			jen.List(jen.Id("token"), jen.Err()).Op(":=").Qual(g.rt("awsjson"), "NewIdempotencyToken").Call(),
 			jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err())),
 			jen.Id("c").Op(":=").Op("*").Id("v"),
 			jen.Id("c").Dot(tok).Op("=").Op("&").Id("token"),
@@ -73,7 +73,7 @@ func (g *gen) operationFile(op *goview.Operation) *jen.File {
 			desc[jen.Id("Compress")] = jen.True()
 		}
 	}
-	f.Var().Id(opVar(op)).Op("=").Op("&").Qual(pkgAWSJSON, "Operation").Types(jen.Id(in.Name), jen.Id(out.Name)).Values(desc)
+	f.Var().Id(opVar(op)).Op("=").Op("&").Qual(g.rt("awsjson"), "Operation").Types(jen.Id(in.Name), jen.Id(out.Name)).Values(desc)
 	return f
 }
 
@@ -85,7 +85,7 @@ func errorVar(st *goview.Struct) string { return "error" + st.Name }
 
 // hostPrefixFunc renders the @endpoint host prefix: literal text with each
 // {label} replaced by its checked input member.
-func hostPrefixFunc(op *goview.Operation) jen.Code {
+func (g *gen) hostPrefixFunc(op *goview.Operation) jen.Code {
 	var body []jen.Code
 	var parts []jen.Code
 	rest := op.HostPrefix
@@ -107,7 +107,7 @@ func hostPrefixFunc(op *goview.Operation) jen.Code {
 		}
 		v := jen.Id("label" + field.GoName)
 		body = append(body,
-			jen.List(v.Clone(), jen.Err()).Op(":=").Qual(pkgAWSJSON, "HostLabel").Call(jen.Lit(label), jen.Id("v").Dot(field.GoName)),
+			jen.List(v.Clone(), jen.Err()).Op(":=").Qual(g.rt("awsjson"), "HostLabel").Call(jen.Lit(label), jen.Id("v").Dot(field.GoName)),
 			jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Lit(""), jen.Err())),
 		)
 		parts = append(parts, v.Clone())

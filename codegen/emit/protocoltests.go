@@ -9,8 +9,6 @@ import (
 	"github.com/gosmith/gosmith/codegen/goview"
 )
 
-const pkgProtocolTest = "github.com/gosmith/gosmith/internal/protocol/protocoltest"
-
 // hasProtocolTests reports whether the package gets a protocol_test.go.
 func hasProtocolTests(p *goview.Package) bool {
 	for _, op := range p.Operations {
@@ -33,7 +31,7 @@ func hasProtocolTests(p *goview.Package) bool {
 func (g *gen) protocolTestsFile() (*jen.File, error) {
 	f := jen.NewFilePathName(g.pkg.ImportPath, g.pkg.Name)
 	g.setup(f)
-	f.ImportName(pkgProtocolTest, "protocoltest")
+	f.ImportName(g.rt("protocoltest"), "protocoltest")
 	f.ImportName(pkgPtr, "ptr")
 	errorsDone := map[*goview.Struct]bool{}
 	for _, op := range g.pkg.Operations {
@@ -91,16 +89,16 @@ func stringList(l []string) jen.Code {
 }
 
 // testClient builds the client a case runs against.
-func testClient(httpClient jen.Code, host jen.Code, skipValidation bool) jen.Code {
+func (g *gen) testClient(httpClient jen.Code, host jen.Code, skipValidation bool) jen.Code {
 	opts := jen.Dict{
 		jen.Id("Region"):           jen.Lit("us-west-2"),
-		jen.Id("Credentials"):      jen.Qual(pkgProtocolTest, "Credentials"),
+		jen.Id("Credentials"):      jen.Qual(g.rt("protocoltest"), "Credentials"),
 		jen.Id("HTTPClient"):       httpClient,
 		jen.Id("RetryMaxAttempts"): jen.Lit(1),
-		jen.Id("BaseEndpoint"):     jen.Qual(pkgAWS, "String").Call(jen.Qual(pkgProtocolTest, "Endpoint").Call(host)),
+		jen.Id("BaseEndpoint"):     jen.Qual(pkgAWS, "String").Call(jen.Qual(g.rt("protocoltest"), "Endpoint").Call(host)),
 	}
 	if skipValidation {
-		opts[jen.Id("APIOptions")] = jen.Index().Func().Params(jen.Op("*").Qual(pkgMiddleware, "Stack")).Error().Values(jen.Qual(pkgProtocolTest, "SkipValidation"))
+		opts[jen.Id("APIOptions")] = jen.Index().Func().Params(jen.Op("*").Qual(pkgMiddleware, "Stack")).Error().Values(jen.Qual(g.rt("protocoltest"), "SkipValidation"))
 	}
 	return jen.Id("client").Op(":=").Id("New").Call(jen.Id("Options").Values(opts))
 }
@@ -125,7 +123,7 @@ func (g *gen) requestTests(f *jen.File, op *goview.Operation) error {
 			jen.Id("appliesTo"): jen.Lit(c.AppliesTo),
 			jen.Id("host"):      jen.Lit(c.Host),
 			jen.Id("params"):    in,
-			jen.Id("want"): jen.Qual(pkgProtocolTest, "Request").Values(jen.Dict{
+			jen.Id("want"): jen.Qual(g.rt("protocoltest"), "Request").Values(jen.Dict{
 				jen.Id("Method"):         jen.Lit(c.Method),
 				jen.Id("URI"):            jen.Lit(c.URI),
 				jen.Id("ResolvedHost"):   jen.Lit(c.ResolvedHost),
@@ -141,17 +139,17 @@ func (g *gen) requestTests(f *jen.File, op *goview.Operation) error {
 		jen.Id("cases").Op(":=").Index().Struct(
 			jen.List(jen.Id("id"), jen.Id("appliesTo"), jen.Id("host")).String(),
 			jen.Id("params").Op("*").Id(op.Input.Name),
-			jen.Id("want").Qual(pkgProtocolTest, "Request"),
+			jen.Id("want").Qual(g.rt("protocoltest"), "Request"),
 		).Values(cases...),
 		jen.For(jen.List(jen.Id("_"), jen.Id("c")).Op(":=").Range().Id("cases")).Block(
 			jen.Id("t").Dot("Run").Call(jen.Id("c").Dot("id"), jen.Func().Params(jen.Id("t").Op("*").Qual("testing", "T")).Block(
-				jen.Qual(pkgProtocolTest, "Skip").Call(jen.Id("t"), jen.Id("c").Dot("id"), jen.Id("c").Dot("appliesTo")),
-				jen.Id("capture").Op(":=").Op("&").Qual(pkgProtocolTest, "Capture").Values(),
-				testClient(jen.Id("capture"), jen.Id("c").Dot("host"), false),
+				jen.Qual(g.rt("protocoltest"), "Skip").Call(jen.Id("t"), jen.Id("c").Dot("id"), jen.Id("c").Dot("appliesTo")),
+				jen.Id("capture").Op(":=").Op("&").Qual(g.rt("protocoltest"), "Capture").Values(),
+				g.testClient(jen.Id("capture"), jen.Id("c").Dot("host"), false),
 				jen.If(jen.List(jen.Id("_"), jen.Err()).Op(":=").Id("client").Dot(op.Name).Call(jen.Qual("context", "Background").Call(), jen.Id("c").Dot("params")), jen.Err().Op("!=").Nil()).Block(
 					jen.Id("t").Dot("Fatalf").Call(jen.Lit("call: %v"), jen.Err()),
 				),
-				jen.Qual(pkgProtocolTest, "CheckRequest").Call(jen.Id("t"), jen.Id("c").Dot("want"), jen.Id("capture")),
+				jen.Qual(g.rt("protocoltest"), "CheckRequest").Call(jen.Id("t"), jen.Id("c").Dot("want"), jen.Id("capture")),
 			)),
 		),
 	)
@@ -159,12 +157,12 @@ func (g *gen) requestTests(f *jen.File, op *goview.Operation) error {
 	return nil
 }
 
-func responseValue(c *goview.ResponseTest) jen.Code {
+func (g *gen) responseValue(c *goview.ResponseTest) jen.Code {
 	body := ""
 	if c.Body != nil {
 		body = *c.Body
 	}
-	return jen.Qual(pkgProtocolTest, "Response").Values(jen.Dict{
+	return jen.Qual(g.rt("protocoltest"), "Response").Values(jen.Dict{
 		jen.Id("Code"):    jen.Lit(c.Code),
 		jen.Id("Headers"): stringMap(c.Headers),
 		jen.Id("Body"):    jen.Lit(body),
@@ -185,23 +183,23 @@ func (g *gen) responseTests(f *jen.File, op *goview.Operation) error {
 		cases = append(cases, jen.Values(jen.Dict{
 			jen.Id("id"):        jen.Lit(c.ID),
 			jen.Id("appliesTo"): jen.Lit(c.AppliesTo),
-			jen.Id("response"):  responseValue(c),
+			jen.Id("response"):  g.responseValue(c),
 			jen.Id("want"):      want,
 		}))
 	}
 	f.Func().Id("TestProtocol"+op.Name+"Response").Params(jen.Id("t").Op("*").Qual("testing", "T")).Block(
 		jen.Id("cases").Op(":=").Index().Struct(
 			jen.List(jen.Id("id"), jen.Id("appliesTo")).String(),
-			jen.Id("response").Qual(pkgProtocolTest, "Response"),
+			jen.Id("response").Qual(g.rt("protocoltest"), "Response"),
 			jen.Id("want").Op("*").Id(op.Output.Name),
 		).Values(cases...),
 		jen.For(jen.List(jen.Id("_"), jen.Id("c")).Op(":=").Range().Id("cases")).Block(
 			jen.Id("t").Dot("Run").Call(jen.Id("c").Dot("id"), jen.Func().Params(jen.Id("t").Op("*").Qual("testing", "T")).Block(
-				jen.Qual(pkgProtocolTest, "Skip").Call(jen.Id("t"), jen.Id("c").Dot("id"), jen.Id("c").Dot("appliesTo")),
-				testClient(jen.Id("c").Dot("response"), jen.Lit(""), true),
+				jen.Qual(g.rt("protocoltest"), "Skip").Call(jen.Id("t"), jen.Id("c").Dot("id"), jen.Id("c").Dot("appliesTo")),
+				g.testClient(jen.Id("c").Dot("response"), jen.Lit(""), true),
 				jen.List(jen.Id("out"), jen.Err()).Op(":=").Id("client").Dot(op.Name).Call(jen.Qual("context", "Background").Call(), jen.Op("&").Id(op.Input.Name).Values()),
 				jen.If(jen.Err().Op("!=").Nil()).Block(jen.Id("t").Dot("Fatalf").Call(jen.Lit("call: %v"), jen.Err())),
-				jen.If(jen.Id("diff").Op(":=").Qual(pkgProtocolTest, "Diff").Call(jen.Id("c").Dot("want"), jen.Id("out")), jen.Id("diff").Op("!=").Lit("")).Block(
+				jen.If(jen.Id("diff").Op(":=").Qual(g.rt("protocoltest"), "Diff").Call(jen.Id("c").Dot("want"), jen.Id("out")), jen.Id("diff").Op("!=").Lit("")).Block(
 					jen.Id("t").Dot("Errorf").Call(jen.Lit("output (-want +got):\n%s"), jen.Id("diff")),
 				),
 			)),
@@ -226,7 +224,7 @@ func (g *gen) errorTests(f *jen.File, op *goview.Operation, errs []*goview.Struc
 			cases = append(cases, jen.Values(jen.Dict{
 				jen.Id("id"):        jen.Lit(c.ID),
 				jen.Id("appliesTo"): jen.Lit(c.AppliesTo),
-				jen.Id("response"):  responseValue(c),
+				jen.Id("response"):  g.responseValue(c),
 				jen.Id("want"):      want,
 				jen.Id("code"):      jen.Lit(c.VendorParams.Code),
 			}))
@@ -235,15 +233,15 @@ func (g *gen) errorTests(f *jen.File, op *goview.Operation, errs []*goview.Struc
 	f.Func().Id("TestProtocol"+op.Name+"Errors").Params(jen.Id("t").Op("*").Qual("testing", "T")).Block(
 		jen.Id("cases").Op(":=").Index().Struct(
 			jen.List(jen.Id("id"), jen.Id("appliesTo"), jen.Id("code")).String(),
-			jen.Id("response").Qual(pkgProtocolTest, "Response"),
+			jen.Id("response").Qual(g.rt("protocoltest"), "Response"),
 			jen.Id("want").Error(),
 		).Values(cases...),
 		jen.For(jen.List(jen.Id("_"), jen.Id("c")).Op(":=").Range().Id("cases")).Block(
 			jen.Id("t").Dot("Run").Call(jen.Id("c").Dot("id"), jen.Func().Params(jen.Id("t").Op("*").Qual("testing", "T")).Block(
-				jen.Qual(pkgProtocolTest, "Skip").Call(jen.Id("t"), jen.Id("c").Dot("id"), jen.Id("c").Dot("appliesTo")),
-				testClient(jen.Id("c").Dot("response"), jen.Lit(""), true),
+				jen.Qual(g.rt("protocoltest"), "Skip").Call(jen.Id("t"), jen.Id("c").Dot("id"), jen.Id("c").Dot("appliesTo")),
+				g.testClient(jen.Id("c").Dot("response"), jen.Lit(""), true),
 				jen.List(jen.Id("_"), jen.Err()).Op(":=").Id("client").Dot(op.Name).Call(jen.Qual("context", "Background").Call(), jen.Op("&").Id(op.Input.Name).Values()),
-				jen.Qual(pkgProtocolTest, "CheckError").Call(jen.Id("t"), jen.Id("c").Dot("want"), jen.Id("c").Dot("code"), jen.Err()),
+				jen.Qual(g.rt("protocoltest"), "CheckError").Call(jen.Id("t"), jen.Id("c").Dot("want"), jen.Id("c").Dot("code"), jen.Err()),
 			)),
 		),
 	)

@@ -30,7 +30,7 @@ func (g *gen) serializersFile() *jen.File {
 			param = g.goType(t)
 			body = g.serializeUnion(g.pkg.StructOf(t))
 		}
-		f.Func().Id(serializer(t)).Params(jen.Id("e").Op("*").Qual(pkgJSONWire, "Encoder"), jen.Id("v").Add(param)).Block(body...)
+		f.Func().Id(serializer(t)).Params(jen.Id("e").Op("*").Qual(g.rt("jsonwire"), "Encoder"), jen.Id("v").Add(param)).Block(body...)
 		f.Line()
 	}
 	return f
@@ -68,6 +68,9 @@ func (g *gen) serializeStruct(st *goview.Struct) []jen.Code {
 		write := []jen.Code{
 			jen.Id("e").Dot("Key").Call(jen.Lit(fl.Name)),
 			g.writeValue(fl.Type, fl.TimestampFormat, value, addr),
+		}
+		if fl.Deprecated != nil && st.InTypes { // SA1019 only flags uses from another package
+			body = append(body, lintDeprecated())
 		}
 		if cond == nil {
 			body = append(body, jen.Block(write...))
@@ -138,7 +141,7 @@ func (g *gen) serializeMap(t *goview.Type) []jen.Code {
 	loop = append(loop, g.writeValue(t.Elem, t.Elem.TimestampFormat, value, addr))
 	return []jen.Code{
 		jen.Id("e").Dot("ObjectStart").Call(),
-		jen.For(jen.List(jen.Id("_"), jen.Id("k")).Op(":=").Range().Qual(pkgAWSJSON, "SortedKeys").Call(jen.Id("v"))).Block(loop...),
+		jen.For(jen.List(jen.Id("_"), jen.Id("k")).Op(":=").Range().Qual(g.rt("awsjson"), "SortedKeys").Call(jen.Id("v"))).Block(loop...),
 		jen.Id("e").Dot("ObjectEnd").Call(),
 	}
 }
@@ -177,7 +180,7 @@ func (g *gen) writeValue(t *goview.Type, tsFormat string, value, addr *jen.State
 	case goview.KindList, goview.KindMap, goview.KindUnion:
 		return jen.Id(serializer(t)).Call(e, value)
 	case goview.KindDocument:
-		return jen.Qual(pkgAWSJSON, "WriteDocument").Call(e, value)
+		return jen.Qual(g.rt("awsjson"), "WriteDocument").Call(e, value)
 	}
 	panic("emit: unhandled kind")
 }
@@ -191,4 +194,10 @@ func timestampMethod(format string) string {
 		return "HTTPDate"
 	}
 	return "EpochSeconds"
+}
+
+// lintDeprecated keeps staticcheck quiet where the client itself must still
+// read or write a deprecated member.
+func lintDeprecated() jen.Code {
+	return jen.Comment("//lint:ignore SA1019 the client still sends and reads deprecated members")
 }

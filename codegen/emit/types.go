@@ -131,7 +131,7 @@ func (g *gen) union(f *jen.File, st *goview.Struct) {
 	doc := declDoc(st.Name+" is a union: exactly one member is set.", st.Doc, st.Deprecated)
 	doc.Comment("").Line().Comment("The following types satisfy this interface:").Line().Comment("").Line()
 	for _, fl := range st.Fields {
-		doc.Comment("\t" + unionMember(st, fl)).Line()
+		doc.Comment("//\t" + unionMember(st, fl)).Line()
 	}
 	f.Add(doc).Type().Id(st.Name).Interface(jen.Id(unionMarker(st)).Params())
 	f.Line()

@@ -68,7 +68,7 @@ func (g *gen) validatorsFile() *jen.File {
 				elem = jen.Op("&").Add(elem)
 			}
 			checks = []jen.Code{jen.For(jen.Id("i").Op(":=").Range().Id("v")).Block(
-				nested(t.Elem, elem, jen.Qual("fmt", "Sprintf").Call(jen.Lit("[%d]"), jen.Id("i"))),
+				g.nested(t.Elem, elem, jen.Qual("fmt", "Sprintf").Call(jen.Lit("[%d]"), jen.Id("i"))),
 			)}
 		case goview.KindMap:
 			param = g.goType(t)
@@ -78,8 +78,8 @@ func (g *gen) validatorsFile() *jen.File {
 				pre = append(pre, jen.Id("mv").Op(":=").Add(elem))
 				elem = jen.Op("&").Id("mv")
 			}
-			checks = []jen.Code{jen.For(jen.List(jen.Id("_"), jen.Id("k")).Op(":=").Range().Qual(pkgAWSJSON, "SortedKeys").Call(jen.Id("v"))).Block(
-				append(pre, nested(t.Elem, elem, jen.Qual("fmt", "Sprintf").Call(jen.Lit("[%q]"), jen.Id("k"))))...,
+			checks = []jen.Code{jen.For(jen.List(jen.Id("_"), jen.Id("k")).Op(":=").Range().Qual(g.rt("awsjson"), "SortedKeys").Call(jen.Id("v"))).Block(
+				append(pre, g.nested(t.Elem, elem, jen.Qual("fmt", "Sprintf").Call(jen.Lit("[%q]"), jen.Id("k"))))...,
 			)}
 		}
 		body := []jen.Code{
@@ -99,7 +99,7 @@ func (g *gen) validatorsFile() *jen.File {
 
 func (g *gen) validateStruct(st *goview.Struct) []jen.Code {
 	var checks []jen.Code
-	for _, fl := range st.WireFields {
+	for _, fl := range st.ModelFields {
 		if fl.Required {
 			if cond := requiredCheck(fl); cond != nil {
 				checks = append(checks, jen.If(cond).Block(
@@ -110,7 +110,7 @@ func (g *gen) validateStruct(st *goview.Struct) []jen.Code {
 		if g.validates(fl.Type) {
 			field := jen.Id("v").Dot(fl.GoName)
 			checks = append(checks, jen.If(field.Clone().Op("!=").Nil()).Block(
-				nested(fl.Type, field.Clone(), jen.Lit(fl.GoName)),
+				g.nested(fl.Type, field.Clone(), jen.Lit(fl.GoName)),
 			))
 		}
 	}
@@ -119,7 +119,7 @@ func (g *gen) validateStruct(st *goview.Struct) []jen.Code {
 
 // nested validates value (already addressable as the validator wants it) and
 // files its problems under name.
-func nested(t *goview.Type, value, name jen.Code) jen.Code {
+func (g *gen) nested(t *goview.Type, value, name jen.Code) jen.Code {
 	return jen.If(jen.Err().Op(":=").Id(validator(t)).Call(value), jen.Err().Op("!=").Nil()).Block(
 		jen.Id("invalidParams").Dot("AddNested").Call(name, jen.Err().Assert(jen.Qual(pkgSmithy, "InvalidParamsError"))),
 	)

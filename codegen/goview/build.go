@@ -23,10 +23,19 @@ type Config struct {
 	ImportPath string
 	// Operations limits generation to these operation names; empty means all.
 	Operations []string
+	// RuntimePath is where the generated code imports the runtime from;
+	// empty means this module's internal/protocol. VendorRuntime asks for a
+	// copy of the runtime to be written beside the client at RuntimePath.
+	RuntimePath   string
+	VendorRuntime bool
 	// Strict turns every warning (an unsupported operation left out) into an
 	// error.
 	Strict bool
 }
+
+// DefaultRuntimePath is this module's runtime, which generated clients
+// inside the module import directly.
+const DefaultRuntimePath = "github.com/gosmith/gosmith/internal/protocol"
 
 // Protocol trait IDs the generator understands.
 const (
@@ -74,7 +83,11 @@ func Build(m *model.Model, cfg Config) (*Package, error) {
 	if name == "" {
 		return nil, shapeErr(svcShape, "", "cannot derive a Go package name from sdkId %q; pass -package", svc.SdkID)
 	}
-	b.pkg = &Package{Name: name, ImportPath: cfg.ImportPath, TypesPath: path.Join(cfg.ImportPath, "types"), Service: svc}
+	b.pkg = &Package{Name: name, ImportPath: cfg.ImportPath, TypesPath: path.Join(cfg.ImportPath, "types"), Service: svc,
+		RuntimePath: cfg.RuntimePath, VendorRuntime: cfg.VendorRuntime}
+	if b.pkg.RuntimePath == "" {
+		b.pkg.RuntimePath = DefaultRuntimePath
+	}
 
 	ops, err := m.ServiceOperations(svcShape.ID)
 	if err != nil {
@@ -534,8 +547,16 @@ func (b *builder) fields(st *Struct) error {
 			}
 		}
 	}
+	st.ModelFields = append([]*Field(nil), st.Fields...)
 	st.WireFields = append([]*Field(nil), st.Fields...)
-	sort.SliceStable(st.WireFields, func(i, j int) bool { return st.WireFields[i].Name < st.WireFields[j].Name })
+	// aws-sdk-go-v2 writes members in case-insensitive name order.
+	sort.SliceStable(st.WireFields, func(i, j int) bool {
+		a, c := strings.ToLower(st.WireFields[i].Name), strings.ToLower(st.WireFields[j].Name)
+		if a != c {
+			return a < c
+		}
+		return st.WireFields[i].Name < st.WireFields[j].Name
+	})
 	sort.SliceStable(st.Fields, func(i, j int) bool {
 		a, c := st.Fields[i], st.Fields[j]
 		if a.Required != c.Required {

@@ -14,11 +14,15 @@ type Package struct {
 	Name       string // Go package name, e.g. "storagegateway"
 	ImportPath string // e.g. "github.com/gosmith/gosmith/service/storagegateway"
 	TypesPath  string // ImportPath + "/types"
-	Service    *Service
-	Operations []*Operation // sorted by Name
-	Structs    []*Struct    // structures and unions of the types package, sorted by Name
-	Errors     []*Struct    // error structures, sorted by Name
-	Enums      []*Enum      // sorted by Name
+	// RuntimePath is the import path of the runtime packages; a client in
+	// another module gets a copy under its own tree (VendorRuntime).
+	RuntimePath   string
+	VendorRuntime bool
+	Service       *Service
+	Operations    []*Operation // sorted by Name
+	Structs       []*Struct    // structures and unions of the types package, sorted by Name
+	Errors        []*Struct    // error structures, sorted by Name
+	Enums         []*Enum      // sorted by Name
 	// HasDocuments: some shape is a document, so a document package is
 	// generated beside types.
 	HasDocuments bool
@@ -93,11 +97,14 @@ type Struct struct {
 	// Fields in declaration order: required members first, then the rest,
 	// each group sorted by member name (aws-sdk-go-v2's order).
 	Fields []*Field
-	// WireFields are the same fields sorted by member name: the order
-	// aws-sdk-go-v2 writes them on the wire.
+	// WireFields are the same fields sorted by member name, ignoring case:
+	// the order aws-sdk-go-v2 writes them on the wire.
 	WireFields []*Field
-	Input      bool // an operation's input: gets ResultMetadata-free validation
-	Output     bool // an operation's output: gets ResultMetadata
+	// ModelFields are the same fields in the model's member order, the
+	// order aws-sdk-go-v2 reports missing required members in.
+	ModelFields []*Field
+	Input       bool // an operation's input: gets ResultMetadata-free validation
+	Output      bool // an operation's output: gets ResultMetadata
 	// Union: the struct is a union, rendered as an interface Name with one
 	// struct per member (Name + "Member" + field GoName) holding Value.
 	Union      bool

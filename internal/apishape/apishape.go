@@ -30,9 +30,7 @@ func Read(dir string, subdirs ...string) (API, error) {
 	fset := token.NewFileSet()
 	for _, sub := range append([]string{""}, subdirs...) {
 		path := filepath.Join(dir, sub)
-		pkgs, err := parser.ParseDir(fset, path, func(fi os.FileInfo) bool {
-			return !strings.HasSuffix(fi.Name(), "_test.go")
-		}, 0)
+		entries, err := os.ReadDir(path)
 		if err != nil {
 			return nil, fmt.Errorf("apishape: %w", err)
 		}
@@ -40,10 +38,15 @@ func Read(dir string, subdirs ...string) (API, error) {
 		if sub != "" {
 			prefix = sub + "."
 		}
-		for _, p := range pkgs {
-			for _, f := range p.Files {
-				collect(api, fset, prefix, f)
+		for _, e := range entries {
+			if e.IsDir() || !strings.HasSuffix(e.Name(), ".go") || strings.HasSuffix(e.Name(), "_test.go") {
+				continue
 			}
+			f, err := parser.ParseFile(fset, filepath.Join(path, e.Name()), nil, 0)
+			if err != nil {
+				return nil, fmt.Errorf("apishape: %w", err)
+			}
+			collect(api, fset, prefix, f)
 		}
 	}
 	return api, nil

@@ -26,9 +26,6 @@ func deserializeErrorDetails(d *jsonwire.Decoder, v *map[string]string) error {
 	m := map[string]string{}
 	*v = m
 	return d.Object(func(d *jsonwire.Decoder, key []byte) error {
-		if d.Null() {
-			return nil
-		}
 		var e string
 		if err := d.String(&e); err != nil {
 			return err
@@ -127,9 +124,6 @@ func deserializeTapeRecoveryPointInfos(d *jsonwire.Decoder, v *[]types.TapeRecov
 	s := []types.TapeRecoveryPointInfo{}
 	var zero types.TapeRecoveryPointInfo
 	err := d.Array(func(d *jsonwire.Decoder) error {
-		if d.Null() {
-			return nil
-		}
 		s = append(s, zero)
 		return deserializeTapeRecoveryPointInfo(d, &s[len(s)-1])
 	})

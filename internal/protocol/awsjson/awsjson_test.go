@@ -30,13 +30,13 @@ func TestErrorInfo(t *testing.T) {
 	tests := []struct {
 		name, header, body, code, message string
 	}{
-		{"header wins over the body", "HeaderCode", `{"__type":"BodyType","code":"BodyCode"}`, "HeaderCode", "HeaderCode"},
-		{"__type before code", "", `{"code":"BodyCode","__type":"ns#BodyType"}`, "BodyType", "BodyType"},
+		{"header wins over the body", "HeaderCode", `{"__type":"BodyType","code":"BodyCode"}`, "HeaderCode", "UnknownError"},
+		{"__type before code", "", `{"code":"BodyCode","__type":"ns#BodyType"}`, "BodyType", "UnknownError"},
 		{"code when nothing else", "", `{"code":"BodyCode","message":"m"}`, "BodyCode", "m"},
 		{"a non-string code is ignored", "", `{"code":404,"Message":"not here"}`, "UnknownError", "not here"},
 		{"message in any case", "", `{"__type":"T","MESSAGE":"loud"}`, "T", "loud"},
 		{"empty body", "", ``, "UnknownError", "UnknownError"},
-		{"unknown members are skipped", "", `{"x":{"y":[1,2,{}]},"__type":"T"}`, "T", "T"},
+		{"unknown members are skipped", "", `{"x":{"y":[1,2,{}]},"__type":"T"}`, "T", "UnknownError"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

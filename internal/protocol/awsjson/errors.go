@@ -65,7 +65,8 @@ func decodeError(svc *Service, header http.Header, body []byte, types []ErrorTyp
 // ErrorInfo finds an error response's code and message. The code comes from
 // the X-Amzn-ErrorType header, else the body's "__type", else its "code",
 // sanitized to the bare shape name; it is "UnknownError" when none is
-// present. The message is the body's "message" member in any letter case.
+// present. The message is the body's "message" member in any letter case,
+// else "UnknownError", as aws-sdk-go-v2 reports it.
 func ErrorInfo(header http.Header, body []byte) (code, message string, err error) {
 	var typ, bodyCode string
 	if len(bytes.TrimSpace(body)) != 0 {
@@ -106,7 +107,8 @@ func ErrorInfo(header http.Header, body []byte) (code, message string, err error
 	}
 	code = SanitizeErrorCode(code)
 	if message == "" {
-		message = code
+		// aws-sdk-go-v2's message when the body carries none.
+		message = "UnknownError"
 	}
 	return code, message, nil
 }

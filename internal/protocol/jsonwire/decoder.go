@@ -68,7 +68,7 @@ func (d *Decoder) peek() (byte, error) {
 		}
 		d.pos++
 	}
-	return 0, errAt(d.pos, "unexpected end of JSON input")
+	return 0, errEOF(d.pos)
 }
 
 // kindName names the JSON type that starts with c, for type mismatch errors.
@@ -130,7 +130,7 @@ func (d *Decoder) literal(lit string) error {
 		i++
 	}
 	if d.pos+i >= len(d.data) {
-		return errAt(len(d.data), "unexpected end of JSON input")
+		return errEOF(len(d.data))
 	}
 	d.pos += i
 	return d.invalidChar(d.data[d.pos], "in literal "+lit)

@@ -2,6 +2,7 @@ package jsonwire
 
 import (
 	"errors"
+	"io"
 	"strings"
 	"testing"
 	"time"
@@ -359,5 +360,15 @@ func TestDecoderAllocations(t *testing.T) {
 	run()
 	if allocs := testing.AllocsPerRun(100, run); allocs != 1 {
 		t.Errorf("decode allocated %v times, want 1 (the string)", allocs)
+	}
+}
+
+func TestTruncatedInputWrapsUnexpectedEOF(t *testing.T) {
+	for _, in := range []string{`{"a":`, `[1,`, `"abc`, `{"a":12`, `tr`} {
+		d := NewDecoder([]byte(in))
+		err := d.Skip()
+		if !errors.Is(err, io.ErrUnexpectedEOF) {
+			t.Errorf("%q: error %v does not wrap io.ErrUnexpectedEOF", in, err)
+		}
 	}
 }

@@ -2,6 +2,8 @@ package jsonwire
 
 import (
 	"errors"
+	"fmt"
+	"io"
 	"strconv"
 	"strings"
 )
@@ -80,6 +82,14 @@ func isIdent(key string) bool {
 }
 
 // errAt builds an *Error for a problem detected at byte offset off.
+// errUnexpectedEnd is a truncated document; it wraps io.ErrUnexpectedEOF so
+// callers can test for truncation as they do with encoding/json.
+var errUnexpectedEnd = fmt.Errorf("unexpected end of JSON input: %w", io.ErrUnexpectedEOF)
+
+func errEOF(off int) *Error {
+	return &Error{Offset: int64(off), Err: errUnexpectedEnd}
+}
+
 func errAt(off int, msg string) *Error {
 	return &Error{Offset: int64(off), Err: errors.New(msg)}
 }

@@ -19,7 +19,7 @@ func (d *Decoder) scanNumber() (num []byte, isInt bool, err error) {
 		i++
 	}
 	if i >= len(data) {
-		return nil, false, errAt(i, "unexpected end of JSON input")
+		return nil, false, errEOF(i)
 	}
 	switch c := data[i]; {
 	case c == '0':
@@ -65,7 +65,7 @@ func (d *Decoder) scanNumber() (num []byte, isInt bool, err error) {
 func (d *Decoder) digits(i int) (int, error) {
 	data := d.data
 	if i >= len(data) {
-		return i, errAt(i, "unexpected end of JSON input")
+		return i, errEOF(i)
 	}
 	if !isDigit(data[i]) {
 		d.pos = i

@@ -79,7 +79,7 @@ func (d *Decoder) skipString() error {
 			i += 8
 		}
 		if i >= len(data) {
-			return errAt(len(data), "unexpected end of JSON input")
+			return errEOF(len(data))
 		}
 		switch c := data[i]; {
 		case c == '"':
@@ -103,14 +103,14 @@ func (d *Decoder) skipString() error {
 // length.
 func escapeLen(data []byte, i int) (int, error) {
 	if i+1 >= len(data) {
-		return 0, errAt(len(data), "unexpected end of JSON input")
+		return 0, errEOF(len(data))
 	}
 	switch data[i+1] {
 	case '"', '\\', '/', 'b', 'f', 'n', 'r', 't':
 		return 2, nil
 	case 'u':
 		if i+6 > len(data) {
-			return 0, errAt(len(data), "unexpected end of JSON input")
+			return 0, errEOF(len(data))
 		}
 		if hex4(data[i+2:]) < 0 {
 			return 0, errAt(i, "invalid \\u escape in string")
@@ -202,7 +202,7 @@ func (d *Decoder) unquoteSlow(dst []byte, start, stop int) ([]byte, int, error) 
 			i += size
 		}
 	}
-	return dst, 0, errAt(len(data), "unexpected end of JSON input")
+	return dst, 0, errEOF(len(data))
 }
 
 // stringBytes reads the string at d.pos. The result aliases the input or

@@ -1,0 +1,26 @@
+package difftest
+
+// knownDifferences lists checks that fail for a reason recorded in
+// KNOWN_DIFFERENCES.md; a failing check listed here is counted as "known"
+// and logged instead of failing the test. Keys are "check/Operation", or
+// "check/*" for every operation. Each value names the KNOWN_DIFFERENCES.md
+// section that explains it. A listed check that passes is counted as a pass;
+// TestMain prints entries that matched no failure, so stale ones show.
+var knownDifferences = map[string]string{
+	// v2 v1.43.18 was generated from a newer model than ours.
+	"api-enum-values/*": "KNOWN_DIFFERENCES.md#1-activedirectorystatus-insufficient_permissions",
+}
+
+var knownHit = map[string]int{}
+
+func knownDifference(check, op string) (string, bool) {
+	statsMu.Lock()
+	defer statsMu.Unlock()
+	for _, key := range []string{check + "/" + op, check + "/*"} {
+		if r, ok := knownDifferences[key]; ok {
+			knownHit[key]++
+			return r, true
+		}
+	}
+	return "", false
+}
