@@ -2,7 +2,6 @@ package jsonwire
 
 import (
 	"errors"
-	"fmt"
 	"io"
 	"strconv"
 	"strings"
@@ -84,7 +83,12 @@ func isIdent(key string) bool {
 // errAt builds an *Error for a problem detected at byte offset off.
 // errUnexpectedEnd is a truncated document; it wraps io.ErrUnexpectedEOF so
 // callers can test for truncation as they do with encoding/json.
-var errUnexpectedEnd = fmt.Errorf("unexpected end of JSON input: %w", io.ErrUnexpectedEOF)
+var errUnexpectedEnd error = unexpectedEnd{}
+
+type unexpectedEnd struct{}
+
+func (unexpectedEnd) Error() string { return "unexpected end of JSON input" }
+func (unexpectedEnd) Unwrap() error { return io.ErrUnexpectedEOF }
 
 func errEOF(off int) *Error {
 	return &Error{Offset: int64(off), Err: errUnexpectedEnd}
