@@ -82,6 +82,13 @@ func TestRealServicesBuildAndVet(t *testing.T) {
 		t.Errorf("-strict on kinesis: exit %d, stderr %q; want 1 naming SubscribeToShard", code, stderr)
 	}
 	goCmd(t, dir, "vet", "./...")
+	// The generated endpoint tests: every smithy.rules#endpointTests case
+	// of the three models (53, 367 and 162) against the generated resolver.
+	cmd := exec.Command("go", "test", "-count=1", "./...")
+	cmd.Dir = dir
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("go test of the generated services: %v\n%s", err, out)
+	}
 
 	// 96 operations and 11 paginators for Storage Gateway.
 	ops, _ := filepath.Glob(filepath.Join(dir, "storage-gateway", "api_op_*.go"))

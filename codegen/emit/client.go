@@ -36,6 +36,16 @@ func (g *gen) optionFields() []optionField {
 			"The minimum request body size, in bytes, at which compression is applied.",
 			"0 means the default of 10240 bytes.",
 		}},
+		{"EndpointOptions", jen.Id("EndpointResolverOptions"), []string{
+			"The configuration for endpoint variants: FIPS and dual-stack.",
+		}},
+		{"EndpointResolverV2", jen.Id("EndpointResolverV2"), []string{
+			"Resolves the endpoint used for a particular service operation. Defaults to",
+			"the service's endpoint rules (NewDefaultEndpointResolverV2).",
+		}},
+		{"HTTPSignerV4", jen.Id("HTTPSignerV4"), []string{
+			"Signature Version 4 (SigV4) Signer. Defaults to the aws-sdk-go-v2 signer.",
+		}},
 		{"Credentials", jen.Qual(pkgAWS, "CredentialsProvider"), []string{
 			"The credentials object to use when signing requests. Nil, or",
 			"aws.AnonymousCredentials, sends requests unsigned.",
@@ -104,6 +114,16 @@ func (g *gen) clientFile() *jen.File {
 	})
 	f.Line()
 
+	f.Comment("HTTPSignerV4 signs a request with Signature Version 4.")
+	f.Type().Id("HTTPSignerV4").Interface(
+		jen.Id("SignHTTP").Params(
+			jen.Id("ctx").Qual("context", "Context"), jen.Id("credentials").Qual(pkgAWS, "Credentials"), jen.Id("r").Op("*").Qual("net/http", "Request"),
+			jen.List(jen.Id("payloadHash"), jen.Id("service"), jen.Id("region")).String(), jen.Id("signingTime").Qual("time", "Time"),
+			jen.Id("optFns").Op("...").Func().Params(jen.Op("*").Qual(pkgV4, "SignerOptions")),
+		).Error(),
+	)
+	f.Line()
+
 	f.Comment("HTTPClient sends an HTTP request and returns its response.")
 	f.Type().Id("HTTPClient").Interface(
 		jen.Id("Do").Params(jen.Op("*").Qual("net/http", "Request")).Params(jen.Op("*").Qual("net/http", "Response"), jen.Error()),
@@ -155,6 +175,9 @@ func (g *gen) clientFile() *jen.File {
 		jen.If(jen.Id("options").Dot("Logger").Op("==").Nil()).Block(
 			jen.Id("options").Dot("Logger").Op("=").Qual(pkgLogging, "Nop").Values(),
 		),
+		jen.If(jen.Id("options").Dot("EndpointResolverV2").Op("==").Nil()).Block(
+			jen.Id("options").Dot("EndpointResolverV2").Op("=").Id("NewDefaultEndpointResolverV2").Call(),
+		),
 		jen.Return(jen.Op("&").Id("Client").Values(jen.Dict{jen.Id("options"): jen.Id("options")})),
 	)
 	f.Line()
@@ -178,6 +201,8 @@ func (g *gen) clientFile() *jen.File {
 			jen.Id("RequestMinCompressSizeBytes"): cfg("RequestMinCompressSizeBytes"),
 		}),
 		jen.If(cfg("Retryer").Op("!=").Nil()).Block(jen.Id("opts").Dot("Retryer").Op("=").Add(cfg("Retryer")).Call()),
+		jen.List(jen.Id("opts").Dot("EndpointOptions").Dot("UseFIPSEndpoint"), jen.Id("opts").Dot("EndpointOptions").Dot("UseDualStackEndpoint")).Op("=").
+			Qual(g.rt("awsjson"), "EndpointVariants").Call(jen.Id("cfg")),
 		jen.Return(jen.Id("New").Call(jen.Id("opts"), jen.Func().Params(jen.Id("o").Op("*").Id("Options")).Block(
 			jen.For(jen.List(jen.Id("_"), jen.Id("opt")).Op(":=").Range().Add(cfg("ServiceOptions"))).Block(
 				jen.Id("opt").Call(jen.Id("ServiceID"), jen.Id("o")),
@@ -207,7 +232,13 @@ func (g *gen) clientFile() *jen.File {
 		jen.If(opt("RetryMaxAttempts").Op("!=").Id("c").Dot("options").Dot("RetryMaxAttempts")).Block(
 			opt("Retryer").Op("=").Qual(g.rt("awsjson"), "ResolveRetryer").Call(opt("Retryer"), opt("RetryMode"), opt("RetryMaxAttempts")),
 		),
+		jen.List(jen.Id("resolver"), jen.Id("endpointParams")).Op(":=").List(jen.Id("options").Dot("EndpointResolverV2"), jen.Id("options").Dot("endpointParameters").Call()),
 		jen.Return(jen.Qual(g.rt("awsjson"), "Invoke").Call(jen.Id("ctx"), jen.Op("&").Id("service"), jen.Op("&").Qual(g.rt("awsjson"), "Config").Values(jen.Dict{
+			jen.Id("ResolveEndpoint"): jen.Func().Params(jen.Id("ctx").Qual("context", "Context")).Params(jen.Qual(pkgSmithyEndpoints, "Endpoint"), jen.Error()).Block(
+				jen.If(jen.Id("resolver").Op("==").Nil()).Block(jen.Id("resolver").Op("=").Id("NewDefaultEndpointResolverV2").Call()),
+				jen.Return(jen.Id("resolver").Dot("ResolveEndpoint").Call(jen.Id("ctx"), jen.Id("endpointParams"))),
+			),
+			jen.Id("Signer"): opt("HTTPSignerV4"),
 			jen.Id("Region"):                      opt("Region"),
 			jen.Id("Credentials"):                 opt("Credentials"),
 			jen.Id("HTTPClient"):                  opt("HTTPClient"),

@@ -30,6 +30,7 @@ const (
 	pkgSmithy     = "github.com/aws/smithy-go"
 	pkgMiddleware = "github.com/aws/smithy-go/middleware"
 	pkgLogging    = "github.com/aws/smithy-go/logging"
+	pkgV4         = "github.com/aws/aws-sdk-go-v2/aws/signer/v4"
 )
 
 // File is one generated file, its path relative to the package directory.
@@ -63,6 +64,7 @@ func Generate(p *goview.Package) ([]File, error) {
 	jobs := []job{
 		{"doc.go", g.docFile},
 		{"api_client.go", g.clientFile},
+		{"endpoints.go", g.endpointsFile},
 		{"serializers.go", g.serializersFile},
 		{"deserializers.go", g.deserializersFile},
 		{"validators.go", g.validatorsFile},
@@ -79,6 +81,15 @@ func Generate(p *goview.Package) ([]File, error) {
 	}
 	for _, j := range jobs {
 		if err := add(j.name, j.fn()); err != nil {
+			return nil, err
+		}
+	}
+	if r := p.Service.Endpoints; r != nil && len(r.Tests) > 0 {
+		f, err := g.endpointTestsFile()
+		if err != nil {
+			return nil, fmt.Errorf("endpoint tests: %w", err)
+		}
+		if err := add("endpoints_test.go", f); err != nil {
 			return nil, err
 		}
 	}
@@ -164,6 +175,8 @@ func (g *gen) setup(f *jen.File) {
 	f.ImportAlias(g.rt("document"), "smithydoc")
 	f.ImportAlias("github.com/aws/aws-sdk-go-v2/aws/transport/http", "awshttp")
 	f.ImportAlias("github.com/aws/smithy-go/transport/http", "smithyhttp")
+	f.ImportAlias(pkgSmithyEndpoints, "smithyendpoints")
+	f.ImportName(pkgV4, "v4")
 }
 
 // docComment renders a model documentation string as godoc lines above a

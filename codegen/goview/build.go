@@ -213,6 +213,11 @@ func (b *builder) service(s *model.Shape) (*Service, error) {
 	}
 	svc.SigningName = sig.Name
 	svc.QueryCompatible = s.Traits.Has("aws.protocols#awsQueryCompatible")
+	rules, err := endpointRules(s)
+	if err != nil {
+		return nil, err
+	}
+	svc.Endpoints = rules
 	if svc.SigningName == "" {
 		svc.SigningName = svc.EndpointPrefix
 	}

@@ -50,6 +50,9 @@ type Service struct {
 	// x-amzn-query-mode and error codes may come from x-amzn-query-error.
 	QueryCompatible bool
 	APIVersion      string
+	// Endpoints is the service's endpoint rule set; nil means the regional
+	// default https://{EndpointPrefix}.{region}.{dnsSuffix}.
+	Endpoints *EndpointRules
 	Title           string
 	Doc             string
 }

@@ -246,6 +246,7 @@ func newPair() *pair {
 		BaseEndpoint:     aws.String(endpoint),
 		HTTPClient:       p.gsHTTP,
 		RetryMaxAttempts: 1,
+		HTTPSignerV4:     fixedSigner{},
 	}))
 	p.v2 = reflect.ValueOf(v2.New(v2.Options{
 		Region:           region,
@@ -253,6 +254,7 @@ func newPair() *pair {
 		BaseEndpoint:     aws.String(endpoint),
 		HTTPClient:       p.v2HTTP,
 		RetryMaxAttempts: 1,
+		HTTPSignerV4:     fixedSigner{},
 	}))
 	return p
 }
@@ -478,6 +480,19 @@ func resign(c captured) (string, error) {
 	return r.Header.Get("Authorization"), err
 }
 
+// signingTime is the clock both clients sign with in this test.
+var signingTime = time.Date(2024, 6, 11, 12, 0, 0, 0, time.UTC)
+
+// fixedSigner is both clients' HTTPSignerV4: the aws-sdk-go-v2 signer at a
+// fixed time, with the per-call random invocation ID pinned, so the two
+// clients' Authorization headers can be compared byte for byte.
+type fixedSigner struct{}
+
+func (fixedSigner) SignHTTP(ctx context.Context, c aws.Credentials, r *http.Request, hash, service, region string, _ time.Time, optFns ...func(*v4.SignerOptions)) error {
+	r.Header.Set("Amz-Sdk-Invocation-Id", "00000000-0000-4000-8000-000000000000")
+	return v4.NewSigner().SignHTTP(ctx, c, r, hash, service, region, signingTime, optFns...)
+}
+
 func headerNames(h http.Header) string {
 	var names []string
 	for k := range h {
@@ -548,6 +563,10 @@ func compareRequests(c *checker, p *pair, where string, gsIn reflect.Value) {
 	c.result("signature", errA == nil && errB == nil && authA == authB,
 		"%s: re-signed Authorization differs\n gosmith %s (%v)\n v2      %s (%v)\n headers gosmith %v\n headers v2 %v",
 		where, authA, errA, authB, errB, a.Header, b.Header)
+	// Both clients signed with the same clock and invocation ID: their own
+	// Authorization headers must be byte-identical.
+	c.result("authorization-identical", a.Header.Get("Authorization") == b.Header.Get("Authorization") && a.Header.Get("Authorization") != "",
+		"%s: Authorization differs\n gosmith %s\n v2      %s", where, a.Header.Get("Authorization"), b.Header.Get("Authorization"))
 	c.result("security-token", a.Header.Get("X-Amz-Security-Token") == b.Header.Get("X-Amz-Security-Token") && a.Header.Get("X-Amz-Security-Token") == creds.SessionToken,
 		"%s: X-Amz-Security-Token gosmith %q, v2 %q", where, a.Header.Get("X-Amz-Security-Token"), b.Header.Get("X-Amz-Security-Token"))
 }

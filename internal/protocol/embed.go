@@ -8,7 +8,7 @@ import "embed"
 // Sources is the runtime's source tree; test files are embedded too and
 // skipped by the generator.
 //
-//go:embed awsjson/*.go jsonwire/*.go document/*.go protocoltest/*.go
+//go:embed awsjson/*.go jsonwire/*.go document/*.go endpoints/*.go protocoltest/*.go
 var Sources embed.FS
 
 // ImportPath is where the runtime lives in this module.

@@ -5,10 +5,13 @@ package storagegateway
 import (
 	"context"
 	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/aws/signer/v4"
+	smithyendpoints "github.com/aws/smithy-go/endpoints"
 	"github.com/aws/smithy-go/logging"
 	"github.com/aws/smithy-go/middleware"
 	"github.com/gosmith/gosmith/internal/protocol/awsjson"
 	"net/http"
+	"time"
 )
 
 const (
@@ -26,6 +29,11 @@ var service = awsjson.Service{
 	QueryCompatible: false,
 	SigningName:     "storagegateway",
 	TargetPrefix:    "StorageGateway_20130630",
+}
+
+// HTTPSignerV4 signs a request with Signature Version 4.
+type HTTPSignerV4 interface {
+	SignHTTP(ctx context.Context, credentials aws.Credentials, r *http.Request, payloadHash, service, region string, signingTime time.Time, optFns ...func(*v4.SignerOptions)) error
 }
 
 // HTTPClient sends an HTTP request and returns its response.
@@ -56,6 +64,16 @@ type Options struct {
 	// The minimum request body size, in bytes, at which compression is applied.
 	// 0 means the default of 10240 bytes.
 	RequestMinCompressSizeBytes int64
+
+	// The configuration for endpoint variants: FIPS and dual-stack.
+	EndpointOptions EndpointResolverOptions
+
+	// Resolves the endpoint used for a particular service operation. Defaults to
+	// the service's endpoint rules (NewDefaultEndpointResolverV2).
+	EndpointResolverV2 EndpointResolverV2
+
+	// Signature Version 4 (SigV4) Signer. Defaults to the aws-sdk-go-v2 signer.
+	HTTPSignerV4 HTTPSignerV4
 
 	// The credentials object to use when signing requests. Nil, or
 	// aws.AnonymousCredentials, sends requests unsigned.
@@ -114,6 +132,9 @@ func New(options Options, optFns ...func(*Options)) *Client {
 	if options.Logger == nil {
 		options.Logger = logging.Nop{}
 	}
+	if options.EndpointResolverV2 == nil {
+		options.EndpointResolverV2 = NewDefaultEndpointResolverV2()
+	}
 	return &Client{options: options}
 }
 
@@ -137,6 +158,7 @@ func NewFromConfig(cfg aws.Config, optFns ...func(*Options)) *Client {
 	if cfg.Retryer != nil {
 		opts.Retryer = cfg.Retryer()
 	}
+	opts.EndpointOptions.UseFIPSEndpoint, opts.EndpointOptions.UseDualStackEndpoint = awsjson.EndpointVariants(cfg)
 	return New(opts, func(o *Options) {
 		for _, opt := range cfg.ServiceOptions {
 			opt(ServiceID, o)
@@ -161,6 +183,7 @@ func invoke[In, Out any](ctx context.Context, c *Client, op *awsjson.Operation[I
 	if options.RetryMaxAttempts != c.options.RetryMaxAttempts {
 		options.Retryer = awsjson.ResolveRetryer(options.Retryer, options.RetryMode, options.RetryMaxAttempts)
 	}
+	resolver, endpointParams := options.EndpointResolverV2, options.endpointParameters()
 	return awsjson.Invoke(ctx, &service, &awsjson.Config{
 		APIOptions:                  options.APIOptions,
 		BaseEndpoint:                options.BaseEndpoint,
@@ -171,6 +194,13 @@ func invoke[In, Out any](ctx context.Context, c *Client, op *awsjson.Operation[I
 		Logger:                      options.Logger,
 		Region:                      options.Region,
 		RequestMinCompressSizeBytes: options.RequestMinCompressSizeBytes,
-		Retryer:                     options.Retryer,
+		ResolveEndpoint: func(ctx context.Context) (smithyendpoints.Endpoint, error) {
+			if resolver == nil {
+				resolver = NewDefaultEndpointResolverV2()
+			}
+			return resolver.ResolveEndpoint(ctx, endpointParams)
+		},
+		Retryer: options.Retryer,
+		Signer:  options.HTTPSignerV4,
 	}, op, params)
 }

@@ -648,7 +648,7 @@ func TestNewFromConfig(t *testing.T) {
 func TestMissingRegionIsAClearError(t *testing.T) {
 	c := New(Options{Credentials: aws.AnonymousCredentials{}})
 	_, err := c.DescribeTapeRecoveryPoints(context.Background(), &DescribeTapeRecoveryPointsInput{GatewayARN: aws.String(gatewayARN)})
-	if err == nil || !strings.Contains(err.Error(), "missing region") {
+	if err == nil || !strings.Contains(strings.ToLower(err.Error()), "missing region") {
 		t.Fatalf("want a missing-region error, got %v", err)
 	}
 }

@@ -7,6 +7,8 @@ import (
 	"path"
 	"strings"
 
+	awsmiddleware "github.com/aws/aws-sdk-go-v2/aws/middleware"
+	smithyendpoints "github.com/aws/smithy-go/endpoints"
 	"github.com/aws/smithy-go/middleware"
 	smithyhttp "github.com/aws/smithy-go/transport/http"
 )
@@ -27,9 +29,32 @@ func (m *resolveEndpoint) HandleSerialize(ctx context.Context, in middleware.Ser
 	if !ok {
 		return middleware.SerializeOutput{}, middleware.Metadata{}, fmt.Errorf("unknown transport type %T", in.Request)
 	}
-	u, err := Endpoint(m.svc.EndpointPrefix, m.cfg.Region, m.cfg.BaseEndpoint)
+	var ep smithyendpoints.Endpoint
+	var err error
+	if m.cfg.ResolveEndpoint != nil {
+		ep, err = m.cfg.ResolveEndpoint(ctx)
+	} else {
+		ep, err = RegionalEndpoint(m.svc.EndpointPrefix, &m.cfg.Region, m.cfg.BaseEndpoint, false, false)
+	}
 	if err != nil {
 		return middleware.SerializeOutput{}, middleware.Metadata{}, fmt.Errorf("failed to resolve service endpoint: %w", err)
+	}
+	u := &ep.URI
+	if u.Scheme == "" || u.Host == "" {
+		return middleware.SerializeOutput{}, middleware.Metadata{}, fmt.Errorf("failed to resolve service endpoint: %q is not an absolute URL", u.String())
+	}
+	for k, v := range ep.Headers {
+		for _, hv := range v {
+			req.Header.Add(k, hv)
+		}
+	}
+	if name, region := signingOverrides(ep.Properties); name != "" || region != "" {
+		if name != "" {
+			ctx = awsmiddleware.SetSigningName(ctx, name)
+		}
+		if region != "" {
+			ctx = awsmiddleware.SetSigningRegion(ctx, region)
+		}
 	}
 	req.URL.Scheme = u.Scheme
 	req.URL.Host = u.Host

@@ -8,6 +8,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"net/http"
 	"time"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
@@ -16,6 +17,7 @@ import (
 	v4 "github.com/aws/aws-sdk-go-v2/aws/signer/v4"
 	awshttp "github.com/aws/aws-sdk-go-v2/aws/transport/http"
 	"github.com/aws/smithy-go"
+	smithyendpoints "github.com/aws/smithy-go/endpoints"
 	"github.com/aws/smithy-go/logging"
 	"github.com/aws/smithy-go/middleware"
 	smithyhttp "github.com/aws/smithy-go/transport/http"
@@ -53,8 +55,12 @@ type Config struct {
 	APIOptions    []func(*middleware.Stack) error
 	Logger        logging.Logger
 	ClientLogMode aws.ClientLogMode
+	// ResolveEndpoint picks the endpoint of a call (the generated client's
+	// EndpointResolverV2 over its options); nil means BaseEndpoint or the
+	// regional default.
+	ResolveEndpoint func(context.Context) (smithyendpoints.Endpoint, error)
 	// Signer signs requests; nil means a default v4.Signer.
-	Signer *v4.Signer
+	Signer HTTPSigner
 	// Clock gives the signing time; nil means time.Now.
 	Clock func() time.Time
 	// DisableRequestCompression turns off @requestCompression.
@@ -62,6 +68,12 @@ type Config struct {
 	// RequestMinCompressSizeBytes is the smallest body that is compressed;
 	// 0 means the default of 10240 bytes.
 	RequestMinCompressSizeBytes int64
+}
+
+// HTTPSigner signs a request with SigV4; *v4.Signer is one, and the
+// generated Options.HTTPSignerV4 (as in aws-sdk-go-v2) takes any.
+type HTTPSigner interface {
+	SignHTTP(ctx context.Context, credentials aws.Credentials, r *http.Request, payloadHash, service, region string, signingTime time.Time, optFns ...func(*v4.SignerOptions)) error
 }
 
 // Operation describes one operation to the runtime: its name and the

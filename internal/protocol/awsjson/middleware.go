@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
+	awsmiddleware "github.com/aws/aws-sdk-go-v2/aws/middleware"
 	v4 "github.com/aws/aws-sdk-go-v2/aws/signer/v4"
 	"github.com/aws/smithy-go"
 	"github.com/aws/smithy-go/middleware"
@@ -152,22 +153,29 @@ func (m *signer) HandleFinalize(ctx context.Context, in middleware.FinalizeInput
 	if !ok {
 		return middleware.FinalizeOutput{}, middleware.Metadata{}, &v4.SigningError{Err: fmt.Errorf("unexpected request middleware type %T", in.Request)}
 	}
-	if m.cfg.Region == "" {
+	name, region := m.svc.SigningName, m.cfg.Region
+	if v := awsmiddleware.GetSigningName(ctx); v != "" {
+		name = v
+	}
+	if v := awsmiddleware.GetSigningRegion(ctx); v != "" {
+		region = v
+	}
+	if region == "" {
 		return middleware.FinalizeOutput{}, middleware.Metadata{}, &v4.SigningError{Err: fmt.Errorf("a region is required to sign requests; set Options.Region")}
 	}
 	creds, err := m.cfg.Credentials.Retrieve(ctx)
 	if err != nil {
 		return middleware.FinalizeOutput{}, middleware.Metadata{}, &v4.SigningError{Err: fmt.Errorf("failed to retrieve credentials: %w", err)}
 	}
-	s := m.cfg.Signer
-	if s == nil {
-		s = defaultSigner
+	var s HTTPSigner = defaultSigner
+	if m.cfg.Signer != nil {
+		s = m.cfg.Signer
 	}
 	now := time.Now
 	if m.cfg.Clock != nil {
 		now = m.cfg.Clock
 	}
-	err = s.SignHTTP(ctx, creds, req.Request, v4.GetPayloadHash(ctx), m.svc.SigningName, m.cfg.Region, now().UTC())
+	err = s.SignHTTP(ctx, creds, req.Request, v4.GetPayloadHash(ctx), name, region, now().UTC())
 	if err != nil {
 		return middleware.FinalizeOutput{}, middleware.Metadata{}, &v4.SigningError{Err: err}
 	}

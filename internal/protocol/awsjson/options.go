@@ -1,6 +1,8 @@
 package awsjson
 
 import (
+	"context"
+
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/aws/retry"
 	awshttp "github.com/aws/aws-sdk-go-v2/aws/transport/http"
@@ -46,4 +48,37 @@ func ResolveCredentials(p aws.CredentialsProvider) aws.CredentialsProvider {
 		return p
 	}
 	return aws.NewCredentialsCache(p)
+}
+
+// EndpointVariants reads the FIPS and dual-stack settings config.LoadDefaultConfig
+// found (environment, shared config), as aws-sdk-go-v2 clients do.
+func EndpointVariants(cfg aws.Config) (aws.FIPSEndpointState, aws.DualStackEndpointState) {
+	fips, dual := aws.FIPSEndpointStateUnset, aws.DualStackEndpointStateUnset
+	ctx := context.Background()
+	for _, src := range cfg.ConfigSources {
+		if p, ok := src.(interface {
+			GetUseFIPSEndpoint(context.Context) (aws.FIPSEndpointState, bool, error)
+		}); ok && fips == aws.FIPSEndpointStateUnset {
+			if v, found, err := p.GetUseFIPSEndpoint(ctx); err == nil && found {
+				fips = v
+			}
+		}
+		if p, ok := src.(interface {
+			GetUseDualStackEndpoint(context.Context) (aws.DualStackEndpointState, bool, error)
+		}); ok && dual == aws.DualStackEndpointStateUnset {
+			if v, found, err := p.GetUseDualStackEndpoint(ctx); err == nil && found {
+				dual = v
+			}
+		}
+	}
+	return fips, dual
+}
+
+// OptionalString is nil for "", so an unset option reads as an unset
+// endpoint parameter.
+func OptionalString(s string) *string {
+	if s == "" {
+		return nil
+	}
+	return &s
 }

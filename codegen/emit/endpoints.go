@@ -1,0 +1,265 @@
+package emit
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"sort"
+
+	"github.com/dave/jennifer/jen"
+
+	"github.com/gosmith/gosmith/codegen/goview"
+)
+
+const pkgSmithyEndpoints = "github.com/aws/smithy-go/endpoints"
+
+// builtInParam is how Options feeds a rule-set built-in, as in
+// aws-sdk-go-v2; ok is false for parameters the options do not carry.
+func (g *gen) builtInParam(builtIn string, o *jen.Statement) (jen.Code, bool) {
+	switch builtIn {
+	case "AWS::Region":
+		// An empty region is unset, so the rules can say it is missing.
+		return jen.Qual(g.rt("awsjson"), "OptionalString").Call(o.Clone().Dot("Region")), true
+	case "SDK::Endpoint":
+		return o.Clone().Dot("BaseEndpoint"), true
+	case "AWS::UseFIPS":
+		return jen.Qual(pkgAWS, "Bool").Call(o.Clone().Dot("EndpointOptions").Dot("UseFIPSEndpoint").Op("==").Qual(pkgAWS, "FIPSEndpointStateEnabled")), true
+	case "AWS::UseDualStack":
+		return jen.Qual(pkgAWS, "Bool").Call(o.Clone().Dot("EndpointOptions").Dot("UseDualStackEndpoint").Op("==").Qual(pkgAWS, "DualStackEndpointStateEnabled")), true
+	}
+	return nil, false
+}
+
+// endpointParams are the EndpointParameters fields: the rule set's
+// parameters, or the four built-ins when the model has no rule set.
+func (g *gen) endpointParams() []*goview.EndpointParam {
+	if r := g.pkg.Service.Endpoints; r != nil {
+		return r.Params
+	}
+	return []*goview.EndpointParam{
+		{Name: "Endpoint", GoName: "Endpoint", Type: "String", BuiltIn: "SDK::Endpoint", Doc: "Override the endpoint used to send this request."},
+		{Name: "Region", GoName: "Region", Type: "String", BuiltIn: "AWS::Region", Doc: "The AWS region used to dispatch the request."},
+		{Name: "UseDualStack", GoName: "UseDualStack", Type: "Boolean", BuiltIn: "AWS::UseDualStack", Doc: "When true, use the dual-stack endpoint."},
+		{Name: "UseFIPS", GoName: "UseFIPS", Type: "Boolean", BuiltIn: "AWS::UseFIPS", Doc: "When true, send this request to the FIPS-compliant regional endpoint."},
+	}
+}
+
+func paramGoType(p *goview.EndpointParam) jen.Code {
+	switch p.Type {
+	case "Boolean":
+		return jen.Op("*").Bool()
+	case "StringArray":
+		return jen.Index().String()
+	}
+	return jen.Op("*").String()
+}
+
+// endpointsFile emits EndpointParameters, EndpointResolverV2 and the default
+// resolver over the model's rule set, with aws-sdk-go-v2's names.
+func (g *gen) endpointsFile() *jen.File {
+	f := g.newFile()
+	params := g.endpointParams()
+	var fields []jen.Code
+	for i, p := range params {
+		if i > 0 {
+			fields = append(fields, jen.Line())
+		}
+		doc := docComment("", p.Doc)
+		if p.BuiltIn != "" {
+			doc.Comment("").Line().Comment("Parameter is bound to the " + p.BuiltIn + " built-in.").Line()
+		}
+		fields = append(fields, jen.Add(doc).Id(p.GoName).Add(paramGoType(p)))
+	}
+	f.Comment("EndpointParameters provides the parameters that influence how endpoints are")
+	f.Comment("resolved.")
+	f.Type().Id("EndpointParameters").Struct(fields...)
+	f.Line()
+	f.Comment("EndpointResolverV2 resolves endpoints for " + g.title() + ".")
+	f.Type().Id("EndpointResolverV2").Interface(
+		jen.Id("ResolveEndpoint").Params(jen.Id("ctx").Qual("context", "Context"), jen.Id("params").Id("EndpointParameters")).
+			Params(jen.Qual(pkgSmithyEndpoints, "Endpoint"), jen.Error()),
+	)
+	f.Line()
+	f.Comment("EndpointResolverOptions chooses the variant of the regional endpoint.")
+	f.Type().Id("EndpointResolverOptions").Struct(
+		jen.Comment("UseDualStackEndpoint asks for the dual-stack (IPv4 and IPv6) endpoint."),
+		jen.Id("UseDualStackEndpoint").Qual(pkgAWS, "DualStackEndpointState"),
+		jen.Line(),
+		jen.Comment("UseFIPSEndpoint asks for the FIPS 140-2 endpoint."),
+		jen.Id("UseFIPSEndpoint").Qual(pkgAWS, "FIPSEndpointState"),
+	)
+	f.Line()
+	f.Comment("NewDefaultEndpointResolverV2 returns the resolver of the service's endpoint")
+	f.Comment("rules.")
+	f.Func().Id("NewDefaultEndpointResolverV2").Params().Id("EndpointResolverV2").Block(
+		jen.Return(jen.Id("defaultEndpointResolver").Values()),
+	)
+	f.Line()
+	f.Type().Id("defaultEndpointResolver").Struct()
+	f.Line()
+	var resolve []jen.Code
+	if r := g.pkg.Service.Endpoints; r != nil {
+		resolve = append(resolve, jen.Id("p").Op(":=").Qual(g.rt("endpoints"), "Params").Values())
+		for _, p := range params {
+			field := jen.Id("params").Dot(p.GoName)
+			value := jen.Op("*").Add(field.Clone())
+			if p.Type == "StringArray" {
+				value = field.Clone()
+			}
+			resolve = append(resolve, jen.If(field.Clone().Op("!=").Nil()).Block(
+				jen.Id("p").Index(jen.Lit(p.Name)).Op("=").Add(value),
+			))
+		}
+		resolve = append(resolve, jen.Return(jen.Id("endpointRuleSet").Dot("Resolve").Call(jen.Id("p"))))
+		var compact bytes.Buffer
+		if err := json.Compact(&compact, r.JSON); err != nil {
+			compact.Write(r.JSON) // validated by goview already
+		}
+		f.Comment("endpointRuleSet is the model's smithy.rules#endpointRuleSet.")
+		f.Var().Id("endpointRuleSet").Op("=").Qual(g.rt("awsjson"), "NewRuleSet").Call(jen.Lit(compact.String()))
+		f.Line()
+	} else {
+		flag := func(name string) jen.Code {
+			return jen.Id("params").Dot(name).Op("!=").Nil().Op("&&").Op("*").Id("params").Dot(name)
+		}
+		resolve = append(resolve, jen.Return(jen.Qual(g.rt("awsjson"), "RegionalEndpoint").Call(
+			jen.Lit(g.pkg.Service.EndpointPrefix), jen.Id("params").Dot("Region"), jen.Id("params").Dot("Endpoint"),
+			flag("UseFIPS"), flag("UseDualStack"))))
+	}
+	f.Comment("ResolveEndpoint evaluates the endpoint rules for params.")
+	f.Func().Params(jen.Id("defaultEndpointResolver")).Id("ResolveEndpoint").Params(
+		jen.Id("ctx").Qual("context", "Context"), jen.Id("params").Id("EndpointParameters"),
+	).Params(jen.Qual(pkgSmithyEndpoints, "Endpoint"), jen.Error()).Block(resolve...)
+	f.Line()
+
+	// endpointParameters reads the built-in parameters from Options.
+	dict := jen.Dict{}
+	for _, p := range params {
+		if v, ok := g.builtInParam(p.BuiltIn, jen.Id("o")); ok {
+			dict[jen.Id(p.GoName)] = v
+		}
+	}
+	f.Comment("endpointParameters binds the rule set's built-in parameters to the options.")
+	f.Func().Params(jen.Id("o").Op("*").Id("Options")).Id("endpointParameters").Params().Id("EndpointParameters").Block(
+		jen.Return(jen.Id("EndpointParameters").Values(dict)),
+	)
+	return f
+}
+
+// endpointTestsFile emits the model's smithy.rules#endpointTests as a Go
+// test of the default resolver.
+func (g *gen) endpointTestsFile() (*jen.File, error) {
+	r := g.pkg.Service.Endpoints
+	byName := map[string]*goview.EndpointParam{}
+	for _, p := range r.Params {
+		byName[p.Name] = p
+	}
+	var cases []jen.Code
+	for i, c := range r.Tests {
+		names := make([]string, 0, len(c.Params))
+		for k := range c.Params {
+			names = append(names, k)
+		}
+		sort.Strings(names)
+		dict := jen.Dict{}
+		for _, k := range names {
+			p, ok := byName[k]
+			if !ok {
+				return nil, fmt.Errorf("endpoint test %d: unknown parameter %q", i, k)
+			}
+			var v any
+			if err := json.Unmarshal(c.Params[k], &v); err != nil {
+				return nil, fmt.Errorf("endpoint test %d: parameter %s: %w", i, k, err)
+			}
+			lit, err := endpointParamLiteral(p, v)
+			if err != nil {
+				return nil, fmt.Errorf("endpoint test %d: parameter %s: %w", i, k, err)
+			}
+			dict[jen.Id(p.GoName)] = lit
+		}
+		want := jen.Dict{jen.Id("name"): jen.Lit(fmt.Sprintf("%02d %s", i, c.Documentation)), jen.Id("params"): jen.Id("EndpointParameters").Values(dict)}
+		switch {
+		case c.Expect.Error != nil:
+			want[jen.Id("err")] = jen.Lit(*c.Expect.Error)
+		case c.Expect.Endpoint != nil:
+			want[jen.Id("url")] = jen.Lit(c.Expect.Endpoint.URL)
+			if len(c.Expect.Endpoint.Headers) > 0 {
+				hd := jen.Dict{}
+				for k, v := range c.Expect.Endpoint.Headers {
+					var items []jen.Code
+					for _, s := range v {
+						items = append(items, jen.Lit(s))
+					}
+					hd[jen.Lit(k)] = jen.Index().String().Values(items...)
+				}
+				want[jen.Id("headers")] = jen.Qual("net/http", "Header").Values(hd)
+			}
+		default:
+			return nil, fmt.Errorf("endpoint test %d expects neither an endpoint nor an error", i)
+		}
+		cases = append(cases, jen.Values(want))
+	}
+	f := jen.NewFilePathName(g.pkg.ImportPath, g.pkg.Name)
+	g.setup(f)
+	f.Comment("TestEndpointRules runs the model's smithy.rules#endpointTests against the")
+	f.Comment("default resolver.")
+	f.Func().Id("TestEndpointRules").Params(jen.Id("t").Op("*").Qual("testing", "T")).Block(
+		jen.Id("cases").Op(":=").Index().Struct(
+			jen.Id("name").String(),
+			jen.Id("params").Id("EndpointParameters"),
+			jen.List(jen.Id("url"), jen.Id("err")).String(),
+			jen.Id("headers").Qual("net/http", "Header"),
+		).Values(cases...),
+		jen.For(jen.List(jen.Id("_"), jen.Id("c")).Op(":=").Range().Id("cases")).Block(
+			jen.Id("t").Dot("Run").Call(jen.Id("c").Dot("name"), jen.Func().Params(jen.Id("t").Op("*").Qual("testing", "T")).Block(
+				jen.List(jen.Id("ep"), jen.Err()).Op(":=").Id("NewDefaultEndpointResolverV2").Call().Dot("ResolveEndpoint").Call(jen.Qual("context", "Background").Call(), jen.Id("c").Dot("params")),
+				jen.If(jen.Id("c").Dot("err").Op("!=").Lit("")).Block(
+					jen.If(jen.Err().Op("==").Nil().Op("||").Err().Dot("Error").Call().Op("!=").Id("c").Dot("err")).Block(
+						jen.Id("t").Dot("Fatalf").Call(jen.Lit("want error %q, got %v (endpoint %v)"), jen.Id("c").Dot("err"), jen.Err(), jen.Id("ep").Dot("URI").Dot("String").Call()),
+					),
+					jen.Return(),
+				),
+				jen.If(jen.Err().Op("!=").Nil()).Block(jen.Id("t").Dot("Fatal").Call(jen.Err())),
+				jen.If(jen.Id("got").Op(":=").Id("ep").Dot("URI").Dot("String").Call(), jen.Id("got").Op("!=").Id("c").Dot("url")).Block(
+					jen.Id("t").Dot("Errorf").Call(jen.Lit("URL = %s, want %s"), jen.Id("got"), jen.Id("c").Dot("url")),
+				),
+				jen.For(jen.List(jen.Id("k"), jen.Id("v")).Op(":=").Range().Id("c").Dot("headers")).Block(
+					jen.If(jen.Id("got").Op(":=").Id("ep").Dot("Headers").Dot("Values").Call(jen.Id("k")), jen.Qual("fmt", "Sprint").Call(jen.Id("got")).Op("!=").Qual("fmt", "Sprint").Call(jen.Id("v"))).Block(
+						jen.Id("t").Dot("Errorf").Call(jen.Lit("header %s = %v, want %v"), jen.Id("k"), jen.Id("got"), jen.Id("v")),
+					),
+				),
+			)),
+		),
+	)
+	return f, nil
+}
+
+func endpointParamLiteral(p *goview.EndpointParam, v any) (jen.Code, error) {
+	switch p.Type {
+	case "Boolean":
+		b, ok := v.(bool)
+		if !ok {
+			return nil, fmt.Errorf("want a boolean, got %v", v)
+		}
+		return jen.Qual(pkgAWS, "Bool").Call(jen.Lit(b)), nil
+	case "StringArray":
+		items, ok := v.([]any)
+		if !ok {
+			return nil, fmt.Errorf("want an array, got %v", v)
+		}
+		var lits []jen.Code
+		for _, it := range items {
+			s, ok := it.(string)
+			if !ok {
+				return nil, fmt.Errorf("want strings, got %v", it)
+			}
+			lits = append(lits, jen.Lit(s))
+		}
+		return jen.Index().String().Values(lits...), nil
+	}
+	s, ok := v.(string)
+	if !ok {
+		return nil, fmt.Errorf("want a string, got %v", v)
+	}
+	return jen.Qual(pkgAWS, "String").Call(jen.Lit(s)), nil
+}
