@@ -238,7 +238,7 @@ func (g *gen) clientFile() *jen.File {
 				jen.If(jen.Id("resolver").Op("==").Nil()).Block(jen.Id("resolver").Op("=").Id("NewDefaultEndpointResolverV2").Call()),
 				jen.Return(jen.Id("resolver").Dot("ResolveEndpoint").Call(jen.Id("ctx"), jen.Id("endpointParams"))),
 			),
-			jen.Id("Signer"): opt("HTTPSignerV4"),
+			jen.Id("Signer"):                      opt("HTTPSignerV4"),
 			jen.Id("Region"):                      opt("Region"),
 			jen.Id("Credentials"):                 opt("Credentials"),
 			jen.Id("HTTPClient"):                  opt("HTTPClient"),

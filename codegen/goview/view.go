@@ -53,8 +53,8 @@ type Service struct {
 	// Endpoints is the service's endpoint rule set; nil means the regional
 	// default https://{EndpointPrefix}.{region}.{dnsSuffix}.
 	Endpoints *EndpointRules
-	Title           string
-	Doc             string
+	Title     string
+	Doc       string
 }
 
 // Operation is one client method.
