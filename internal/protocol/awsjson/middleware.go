@@ -219,7 +219,9 @@ func (m *deserializer[Out]) HandleDeserialize(ctx context.Context, in middleware
 	}
 	body, err := readBody(resp)
 	if err != nil {
-		return out, metadata, &smithy.DeserializationError{Err: fmt.Errorf("failed to read response body: %w", err)}
+		// A transfer cut short is a network fault, not a bad response: the
+		// retryer may try again (connection resets it recognises itself).
+		return out, metadata, &smithy.DeserializationError{Err: &bodyReadError{err: err}}
 	}
 	logResponse(ctx, m.mode, resp, body)
 	if resp.StatusCode < 200 || resp.StatusCode >= 300 {
@@ -255,6 +257,14 @@ func readBody(resp *smithyhttp.Response) ([]byte, error) {
 	}
 	return buf, nil
 }
+
+// bodyReadError is a response body that could not be read whole. It is
+// retryable: the request may be sent again like any other transient fault.
+type bodyReadError struct{ err error }
+
+func (e *bodyReadError) Error() string        { return "failed to read response body: " + e.err.Error() }
+func (e *bodyReadError) Unwrap() error        { return e.err }
+func (e *bodyReadError) RetryableError() bool { return true }
 
 // maxPresizedBody bounds the buffer a Content-Length header can make us
 // allocate up front; larger bodies grow as they arrive.
