@@ -28,6 +28,9 @@ type Decoder struct {
 	// keys receives unescaped object keys as a stack, so a key stays intact
 	// while its callback decodes nested objects.
 	keys []byte
+
+	// arena hands out pointer targets and string bytes in chunks.
+	arena arena
 }
 
 // NewDecoder returns a Decoder reading data, which must not be modified while
@@ -42,6 +45,7 @@ func (d *Decoder) Reset(data []byte) {
 	d.pos = 0
 	d.depth = 0
 	d.keys = d.keys[:0]
+	d.arena = arena{} // the old chunks belong to what was decoded
 	if d.maxDepth == 0 {
 		d.maxDepth = DefaultMaxDepth
 	}

@@ -174,13 +174,13 @@ func (d *Decoder) Int16Ptr(p **int16) error {
 // Int32Ptr reads a JSON integer into a new *int32; null sets *p to nil.
 func (d *Decoder) Int32Ptr(p **int32) error {
 	v, isNull, err := d.readInt(math.MinInt32, math.MaxInt32, "int32")
-	return setPtr(p, int32(v), isNull, err)
+	return putPtr(&d.arena.i32s, p, int32(v), isNull, err)
 }
 
 // Int64Ptr reads a JSON integer into a new *int64; null sets *p to nil.
 func (d *Decoder) Int64Ptr(p **int64) error {
 	v, isNull, err := d.readInt(math.MinInt64, math.MaxInt64, "int64")
-	return setPtr(p, v, isNull, err)
+	return putPtr(&d.arena.i64s, p, v, isNull, err)
 }
 
 // parseFloat parses a grammar-checked JSON number. The string view of num
@@ -258,7 +258,7 @@ func (d *Decoder) Float32Ptr(p **float32) error {
 // Float64Ptr is Float64 into a new *float64; null sets *p to nil.
 func (d *Decoder) Float64Ptr(p **float64) error {
 	v, isNull, err := d.readFloat(64, "float64")
-	return setPtr(p, v, isNull, err)
+	return putPtr(&d.arena.f64s, p, v, isNull, err)
 }
 
 // Bool reads true or false into *p; null leaves *p unchanged.
@@ -273,7 +273,7 @@ func (d *Decoder) Bool(p *bool) error {
 // BoolPtr reads true or false into a new *bool; null sets *p to nil.
 func (d *Decoder) BoolPtr(p **bool) error {
 	v, isNull, err := d.readBool()
-	return setPtr(p, v, isNull, err)
+	return putPtr(&d.arena.bools, p, v, isNull, err)
 }
 
 func (d *Decoder) readBool() (v, isNull bool, err error) {
@@ -338,5 +338,5 @@ func (d *Decoder) EpochSeconds(p *time.Time) error {
 // EpochSecondsPtr is EpochSeconds into a new *time.Time; null sets *p to nil.
 func (d *Decoder) EpochSecondsPtr(p **time.Time) error {
 	t, isNull, err := d.readEpoch()
-	return setPtr(p, t, isNull, err)
+	return putPtr(&d.arena.times, p, t, isNull, err)
 }

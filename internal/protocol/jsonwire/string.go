@@ -208,51 +208,69 @@ func (d *Decoder) unquoteSlow(dst []byte, start, stop int) ([]byte, int, error) 
 // stringBytes reads the string at d.pos. The result aliases the input or
 // d.scratch and is valid until the next read.
 func (d *Decoder) stringBytes() ([]byte, error) {
+	b, _, err := d.stringBytesAt()
+	return b, err
+}
+
+// stringBytesAt is stringBytes that also reports where a string without
+// escapes starts in the input (-1 when it was unescaped into scratch).
+func (d *Decoder) stringBytesAt() ([]byte, int, error) {
 	start := d.pos + 1
 	end, ok := scanPlain(d.data, start)
 	if ok {
 		d.pos = end + 1
-		return d.data[start:end], nil
+		return d.data[start:end], start, nil
 	}
 	out, next, err := d.unquoteSlow(d.scratch[:0], start, end)
 	d.scratch = out
 	if err != nil {
-		return nil, err
+		return nil, -1, err
 	}
 	d.pos = next
-	return out, nil
+	return out, -1, nil
+}
+
+// stringOf copies decoded string bytes into the arena's string chunks.
+func (d *Decoder) stringOf(b []byte, _ int) string {
+	return d.arena.internString(b)
 }
 
 // stringValue reads a string or null, reporting other types as errors.
 func (d *Decoder) stringValue() (b []byte, isNull bool, err error) {
+	b, _, isNull, err = d.stringValueAt()
+	return b, isNull, err
+}
+
+func (d *Decoder) stringValueAt() (b []byte, at int, isNull bool, err error) {
 	c, err := d.peek()
 	if err != nil {
-		return nil, false, err
+		return nil, -1, false, err
 	}
 	switch c {
 	case '"':
-		b, err = d.stringBytes()
-		return b, false, err
+		b, at, err = d.stringBytesAt()
+		return b, at, false, err
 	case 'n':
-		return nil, true, d.literal("null")
+		return nil, -1, true, d.literal("null")
 	}
-	return nil, false, d.typeError("string", c)
+	return nil, -1, false, d.typeError("string", c)
 }
 
-// String reads a JSON string into *p; null leaves *p unchanged. A string
-// without escapes costs exactly one allocation.
+// String reads a JSON string into *p; null leaves *p unchanged. The bytes
+// go into the decoder's string chunks: no allocation per string.
 func (d *Decoder) String(p *string) error {
-	b, isNull, err := d.stringValue()
+	b, at, isNull, err := d.stringValueAt()
 	if err != nil || isNull {
 		return err
 	}
-	*p = string(b)
+	*p = d.stringOf(b, at)
 	return nil
 }
 
 // StringPtr reads a JSON string into a new *string; null sets *p to nil.
+// The *string comes from the decoder's arena.
 func (d *Decoder) StringPtr(p **string) error {
-	b, isNull, err := d.stringValue()
+	b, at, isNull, err := d.stringValueAt()
 	if err != nil {
 		return err
 	}
@@ -260,7 +278,7 @@ func (d *Decoder) StringPtr(p **string) error {
 		*p = nil
 		return nil
 	}
-	*p = new(string(b))
+	*p = take(&d.arena.strs, d.stringOf(b, at))
 	return nil
 }
 
@@ -338,7 +356,7 @@ func (d *Decoder) DateTime(p *time.Time) error {
 // DateTimePtr is DateTime into a new *time.Time; null sets *p to nil.
 func (d *Decoder) DateTimePtr(p **time.Time) error {
 	t, isNull, err := d.timeString(dateTimeLayoutsIn, "date-time")
-	return setPtr(p, t, isNull, err)
+	return putPtr(&d.arena.times, p, t, isNull, err)
 }
 
 // HTTPDate reads an RFC 7231 date string as smithytime.ParseHTTPDate does;
@@ -354,7 +372,7 @@ func (d *Decoder) HTTPDate(p *time.Time) error {
 // HTTPDatePtr is HTTPDate into a new *time.Time; null sets *p to nil.
 func (d *Decoder) HTTPDatePtr(p **time.Time) error {
 	t, isNull, err := d.timeString(httpDateLayoutsIn, "http-date")
-	return setPtr(p, t, isNull, err)
+	return putPtr(&d.arena.times, p, t, isNull, err)
 }
 
 // setPtr stores v in a new *T, or nil for null, unless err is set.
