@@ -41,6 +41,8 @@ generated-check:
 fuzz:
 	$(GO) test -run '^$$' -fuzz '^FuzzDecoder$$' -fuzztime $(FUZZTIME) ./internal/protocol/jsonwire/
 	$(GO) test -run '^$$' -fuzz '^FuzzParse$$' -fuzztime $(FUZZTIME) ./codegen/model/
+	$(GO) test -run '^$$' -fuzz '^FuzzErrorInfo$$' -fuzztime $(FUZZTIME) ./internal/protocol/awsjson/
+	$(GO) test -run '^$$' -fuzz '^FuzzDescribeTapeRecoveryPointsResponse$$' -fuzztime $(FUZZTIME) ./service/storagegateway/
 
 ## bench: gosmith vs aws-sdk-go-v2 benchmarks with benchstat (bench/RESULTS.md)
 bench:

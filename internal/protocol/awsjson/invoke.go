@@ -42,6 +42,9 @@ type Service struct {
 	// x-amzn-query-mode header, and their error codes may come from
 	// x-amzn-query-error.
 	QueryCompatible bool
+	// SensitiveKeys are the JSON names of @sensitive members; their values
+	// are redacted from logged request and response bodies.
+	SensitiveKeys map[string]bool
 }
 
 // Config is one call's resolved client settings, copied from the generated
@@ -183,7 +186,7 @@ func buildStack[In, Out any](stack *middleware.Stack, svc *Service, cfg *Config,
 		}), middleware.After),
 		stack.Finalize.Add(&v4.ComputePayloadSHA256{}, middleware.After),
 		stack.Finalize.Add(&signer{svc: svc, cfg: cfg}, middleware.After),
-		stack.Finalize.Add(&logRequest{mode: cfg.ClientLogMode}, middleware.After),
+		stack.Finalize.Add(&logRequest{mode: cfg.ClientLogMode, sensitive: svc.SensitiveKeys}, middleware.After),
 		stack.Deserialize.Add(&deserializer[Out]{op: op, svc: svc, mode: cfg.ClientLogMode}, middleware.After),
 		awsmiddleware.AddRequestIDRetrieverMiddleware(stack),
 		awshttp.AddResponseErrorMiddleware(stack),

@@ -24,7 +24,8 @@ var redactedHeaders = map[string]bool{
 // logRequest logs each signed attempt as ClientLogMode asks, with credential
 // headers redacted.
 type logRequest struct {
-	mode aws.ClientLogMode
+	mode      aws.ClientLogMode
+	sensitive map[string]bool
 }
 
 func (*logRequest) ID() string { return "RequestResponseLogger" }
@@ -42,7 +43,7 @@ func (m *logRequest) HandleFinalize(ctx context.Context, in middleware.FinalizeI
 					body, _ := io.ReadAll(s)
 					_ = req.RewindStream()
 					b.WriteString("\r\n")
-					b.Write(body)
+					b.Write(RedactJSON(body, m.sensitive))
 				}
 			}
 			middleware.GetLogger(ctx).Logf(logging.Debug, "Request\n%s", b.String())
@@ -53,7 +54,7 @@ func (m *logRequest) HandleFinalize(ctx context.Context, in middleware.FinalizeI
 
 // logResponse logs a response's status line and headers, and its body when
 // the mode asks for it; the deserializer calls it once it has read the body.
-func logResponse(ctx context.Context, mode aws.ClientLogMode, resp *smithyhttp.Response, body []byte) {
+func logResponse(ctx context.Context, mode aws.ClientLogMode, sensitive map[string]bool, resp *smithyhttp.Response, body []byte) {
 	if !mode.IsResponse() && !mode.IsResponseWithBody() {
 		return
 	}
@@ -62,7 +63,7 @@ func logResponse(ctx context.Context, mode aws.ClientLogMode, resp *smithyhttp.R
 	writeHeaders(&b, resp.Header)
 	if mode.IsResponseWithBody() {
 		b.WriteString("\r\n")
-		b.Write(bytes.TrimSpace(body))
+		b.Write(bytes.TrimSpace(RedactJSON(body, sensitive)))
 	}
 	middleware.GetLogger(ctx).Logf(logging.Debug, "Response\n%s", b.String())
 }

@@ -223,7 +223,7 @@ func (m *deserializer[Out]) HandleDeserialize(ctx context.Context, in middleware
 		// retryer may try again (connection resets it recognises itself).
 		return out, metadata, &smithy.DeserializationError{Err: &bodyReadError{err: err}}
 	}
-	logResponse(ctx, m.mode, resp, body)
+	logResponse(ctx, m.mode, m.svc.SensitiveKeys, resp, body)
 	if resp.StatusCode < 200 || resp.StatusCode >= 300 {
 		return out, metadata, decodeError(m.svc, resp.Header, body, m.op.errorTypes())
 	}
@@ -240,23 +240,47 @@ func (op *Operation[In, Out]) errorTypes() []ErrorType { return op.Errors }
 func (op *Operation[In, Out]) decode(d *jsonwire.Decoder, v *Out) error { return op.Deserialize(d, v) }
 
 // readBody reads and closes the response body. With a Content-Length it
-// reads into an exactly sized buffer (one allocation, no regrowth) and
-// rejects a body that is shorter or longer than announced.
+// starts from a buffer of that size, up to maxPresizedBody so a hostile
+// header cannot make us allocate before bytes arrive; once that much has
+// arrived it grows once to the announced length. It never regrows to read
+// EOF as bytes.Buffer does, and rejects a body shorter or longer than
+// announced.
 func readBody(resp *smithyhttp.Response) ([]byte, error) {
 	defer resp.Body.Close()
 	n := resp.ContentLength
-	if n <= 0 || n > maxPresizedBody {
+	if n <= 0 {
 		return io.ReadAll(resp.Body)
 	}
-	buf := make([]byte, n)
-	if _, err := io.ReadFull(resp.Body, buf); err != nil {
-		return nil, fmt.Errorf("body shorter than its Content-Length %d: %w", n, err)
+	buf := make([]byte, 0, min(n, maxPresizedBody))
+	for int64(len(buf)) < n {
+		if len(buf) == cap(buf) {
+			// The server has sent maxPresizedBody bytes of what it announced:
+			// trust the rest of the length now, and grow once.
+			bigger := make([]byte, len(buf), n)
+			copy(bigger, buf)
+			buf = bigger
+		}
+		m, err := resp.Body.Read(buf[len(buf):cap(buf)])
+		buf = buf[:len(buf)+m]
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return nil, err
+		}
+	}
+	if int64(len(buf)) < n {
+		return nil, fmt.Errorf("body shorter than its Content-Length %d: %w", n, io.ErrUnexpectedEOF)
 	}
 	if extra, _ := io.ReadAll(io.LimitReader(resp.Body, 1)); len(extra) > 0 {
 		return nil, fmt.Errorf("body longer than its Content-Length %d", n)
 	}
 	return buf, nil
 }
+
+// maxPresizedBody bounds the buffer a Content-Length header can make us
+// allocate up front; larger bodies grow as they arrive.
+const maxPresizedBody = 32 << 20
 
 // bodyReadError is a response body that could not be read whole. It is
 // retryable: the request may be sent again like any other transient fault.
@@ -265,10 +289,6 @@ type bodyReadError struct{ err error }
 func (e *bodyReadError) Error() string        { return "failed to read response body: " + e.err.Error() }
 func (e *bodyReadError) Unwrap() error        { return e.err }
 func (e *bodyReadError) RetryableError() bool { return true }
-
-// maxPresizedBody bounds the buffer a Content-Length header can make us
-// allocate up front; larger bodies grow as they arrive.
-const maxPresizedBody = 1 << 30
 
 // decodeBody runs decode over a JSON document; an empty body decodes as an
 // empty object, as aws-sdk-go-v2 treats it.

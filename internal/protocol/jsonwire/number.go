@@ -120,7 +120,7 @@ func (d *Decoder) readInt(lo, hi int64, typ string) (v int64, isNull bool, err e
 			return -int64(u), false, nil
 		}
 	}
-	return 0, false, errAt(d.pos-len(num), "value "+string(num)+" does not fit "+typ)
+	return 0, false, errAt(d.pos-len(num), "value "+quoteNumber(num)+" does not fit "+typ)
 }
 
 // Int8 reads a JSON integer into *p; null leaves *p unchanged.
@@ -205,7 +205,7 @@ func (d *Decoder) readFloat(bitSize int, typ string) (v float64, isNull bool, er
 		}
 		v, err := parseFloat(num, bitSize)
 		if err != nil {
-			return 0, false, errAt(start, "value "+string(num)+" does not fit "+typ)
+			return 0, false, errAt(start, "value "+quoteNumber(num)+" does not fit "+typ)
 		}
 		return v, false, nil
 	case c == '"':
@@ -305,9 +305,25 @@ func (d *Decoder) readEpoch() (t time.Time, isNull bool, err error) {
 	}
 	f, err := parseFloat(num, 64)
 	if err != nil {
-		return t, false, errAt(start, "value "+string(num)+" is not a valid epoch-seconds timestamp")
+		return t, false, errAt(start, "value "+quoteNumber(num)+" is not a valid epoch-seconds timestamp")
 	}
-	return time.Unix(0, epochMillis(f)*1e6).UTC(), false, nil
+	ms := epochMillis(f)
+	if ms == math.MaxInt64 || ms == math.MinInt64 {
+		return t, false, errAt(start, "value "+quoteNumber(num)+" is out of range for an epoch-seconds timestamp")
+	}
+	// Seconds and milliseconds apart: ms*1e6 nanoseconds would overflow
+	// int64 past the year 2262 (smithy-go's parser wraps there silently).
+	return time.Unix(ms/1000, (ms%1000)*1e6).UTC(), false, nil
+}
+
+// quoteNumber shows a number in an error, shortened so a hostile body
+// cannot make the error message as large as itself.
+func quoteNumber(num []byte) string {
+	const limit = 40
+	if len(num) <= limit {
+		return string(num)
+	}
+	return string(num[:limit]) + "... (" + strconv.Itoa(len(num)) + " digits)"
 }
 
 // epochMillis returns v*1000 truncated toward zero, as smithy-go computes it:
