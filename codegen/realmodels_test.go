@@ -249,3 +249,10 @@ func TestSmithy1ModelsGenerateTheSameAPI(t *testing.T) {
 	}
 	goCmd(t, dir, "vet", "./...")
 }
+
+// goTest runs go test ./... in dir.
+func goTest(dir string) *exec.Cmd {
+	cmd := exec.Command("go", "test", "-count=1", "./...")
+	cmd.Dir = dir
+	return cmd
+}

@@ -111,6 +111,11 @@ func (g *gen) clientFile() *jen.File {
 		jen.Id("SigningName"):     jen.Lit(svc.SigningName),
 		jen.Id("EndpointPrefix"):  jen.Lit(svc.EndpointPrefix),
 		jen.Id("QueryCompatible"): jen.Lit(svc.QueryCompatible),
+		jen.Id("SensitiveKeys"): jen.Map(jen.String()).Bool().Values(jen.DictFunc(func(d jen.Dict) {
+			for _, k := range g.pkg.SensitiveKeys {
+				d[jen.Lit(k)] = jen.True()
+			}
+		})),
 	})
 	f.Line()
 

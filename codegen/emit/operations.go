@@ -38,6 +38,8 @@ func (g *gen) operationFile(op *goview.Operation) *jen.File {
 		Id("ResultMetadata").Qual(pkgMiddleware, "Metadata"))
 	f.Add(docComment(out.Name+" is the output of "+op.Name+".", out.Doc)).Type().Id(out.Name).Struct(outFields...)
 	f.Line()
+	g.redactedString(f, in)
+	g.redactedString(f, out)
 
 	desc := jen.Dict{
 		jen.Id("Name"):        jen.Lit(op.Shape.ID.Name()),

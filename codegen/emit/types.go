@@ -92,6 +92,38 @@ func (g *gen) structFields(st *goview.Struct) []jen.Code {
 	return fields
 }
 
+// redactedString emits String for a struct with @sensitive members: fmt
+// prints it with those members replaced, so %v, %+v and %s never show them.
+func (g *gen) redactedString(f *jen.File, st *goview.Struct) {
+	var sensitive []*goview.Field
+	for _, fl := range st.Fields {
+		if fl.Sensitive {
+			sensitive = append(sensitive, fl)
+		}
+	}
+	if len(sensitive) == 0 {
+		return
+	}
+	body := []jen.Code{
+		jen.Type().Id("plain").Id(st.Name), // the same fields, without this method
+		jen.Id("c").Op(":=").Id("plain").Parens(jen.Id("v")),
+	}
+	for _, fl := range sensitive {
+		// Cleared: the printed value shows the member as unset.
+		body = append(body, jen.Id("c").Dot(fl.GoName).Op("=").Add(jen.Op("*").New(g.fieldType(fl))))
+	}
+	var parts []jen.Code
+	for _, fl := range sensitive {
+		parts = append(parts, jen.Lit(fl.GoName))
+	}
+	body = append(body, jen.Return(jen.Qual("fmt", "Sprintf").Call(
+		jen.Lit("%+v (sensitive members redacted: %s)"), jen.Id("c"), jen.Qual("strings", "Join").Call(jen.Index().String().Values(parts...), jen.Lit(", ")))))
+	f.Comment("String formats the value with its @sensitive members left out, so logging")
+	f.Comment("it with %v or %s never shows them.")
+	f.Func().Params(jen.Id("v").Id(st.Name)).Id("String").Params().String().Block(body...)
+	f.Line()
+}
+
 func (g *gen) typesFile() *jen.File {
 	f := g.newTypesFile()
 	var unions []*goview.Struct
@@ -103,6 +135,7 @@ func (g *gen) typesFile() *jen.File {
 		}
 		f.Add(declDoc(st.Name+" is a structure of the service.", st.Doc, st.Deprecated)).Type().Id(st.Name).Struct(g.structFields(st)...)
 		f.Line()
+		g.redactedString(f, st)
 	}
 	if len(unions) > 0 {
 		f.Comment("UnknownUnionMember is returned when a union member is returned over the")

@@ -751,6 +751,18 @@ func (b *builder) collect() {
 	sort.Slice(b.pkg.Enums, func(i, j int) bool { return b.pkg.Enums[i].Name < b.pkg.Enums[j].Name })
 	b.pkg.structs = b.structs
 	b.pkg.HasDocuments = b.documents
+	sensitive := map[string]bool{}
+	for _, st := range b.structs {
+		for _, f := range st.Fields {
+			if f.Sensitive {
+				sensitive[f.Name] = true
+			}
+		}
+	}
+	for k := range sensitive {
+		b.pkg.SensitiveKeys = append(b.pkg.SensitiveKeys, k)
+	}
+	sort.Strings(b.pkg.SensitiveKeys)
 	b.pkg.Serialized = sortedTypes(b.ser)
 	b.pkg.Deserialized = sortedTypes(b.des)
 }

@@ -26,6 +26,9 @@ type Package struct {
 	// HasDocuments: some shape is a document, so a document package is
 	// generated beside types.
 	HasDocuments bool
+	// SensitiveKeys are the JSON names of every @sensitive member (or
+	// member targeting a @sensitive shape), sorted: logged bodies redact them.
+	SensitiveKeys []string
 	// Serialized and Deserialized are the aggregate types (structures, lists,
 	// maps) that need a serializer or deserializer function, in a stable order.
 	Serialized   []*Type

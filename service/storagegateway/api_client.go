@@ -27,6 +27,7 @@ var service = awsjson.Service{
 	EndpointPrefix:  "storagegateway",
 	ID:              ServiceID,
 	QueryCompatible: false,
+	SensitiveKeys:   map[string]bool{},
 	SigningName:     "storagegateway",
 	TargetPrefix:    "StorageGateway_20130630",
 }
