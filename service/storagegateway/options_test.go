@@ -90,8 +90,8 @@ func TestAPIOptionsMiddleware(t *testing.T) {
 func TestClientIsSafeForConcurrentUse(t *testing.T) {
 	c, fake := newTestClient(t, pagedServer(3))
 	var wg sync.WaitGroup
-	errs := make(chan error, 16)
-	for i := 0; i < 16; i++ {
+	errs := make(chan error, 64)
+	for i := 0; i < 64; i++ {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
@@ -109,7 +109,68 @@ func TestClientIsSafeForConcurrentUse(t *testing.T) {
 			t.Error(err)
 		}
 	}
-	if fake.count() != 16 {
+	if fake.count() != 64 {
 		t.Errorf("requests = %d", fake.count())
+	}
+}
+
+func TestZeroOptionsFailCleanly(t *testing.T) {
+	var c *Client
+	func() {
+		defer func() {
+			if r := recover(); r != nil {
+				t.Fatalf("New(Options{}) panicked: %v", r)
+			}
+		}()
+		c = New(Options{})
+	}()
+	_, err := c.DescribeTapeRecoveryPoints(context.Background(), &DescribeTapeRecoveryPointsInput{GatewayARN: aws.String(gatewayARN)})
+	if err == nil || !strings.Contains(strings.ToLower(err.Error()), "region") {
+		t.Fatalf("want a missing-region error, got %v", err)
+	}
+	// Per-call options that unset everything are just as safe.
+	c, _ = newTestClient(t, func(int, recorded, http.ResponseWriter) {})
+	_, err = c.DescribeTapeRecoveryPoints(context.Background(), &DescribeTapeRecoveryPointsInput{GatewayARN: aws.String(gatewayARN)},
+		func(o *Options) { *o = Options{} })
+	if err == nil {
+		t.Fatal("want an error with every option unset")
+	}
+}
+
+func TestCancelMidPagination(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	pages := pagedServer(9)
+	c, fake := newTestClient(t, pages)
+	p := NewDescribeTapeRecoveryPointsPaginator(c, &DescribeTapeRecoveryPointsInput{GatewayARN: aws.String(gatewayARN)},
+		func(o *DescribeTapeRecoveryPointsPaginatorOptions) { o.Limit = 3 })
+	first, err := p.NextPage(ctx)
+	if err != nil || len(first.TapeRecoveryPointInfos) != 3 {
+		t.Fatalf("first page: %v, %v", first, err)
+	}
+	cancel()
+	if !p.HasMorePages() {
+		t.Fatal("the paginator lost its place")
+	}
+	_, err = p.NextPage(ctx)
+	if !errors.Is(err, context.Canceled) {
+		t.Fatalf("want context.Canceled, got %v", err)
+	}
+	if n := fake.count(); n != 1 {
+		t.Errorf("requests = %d: nothing is sent after cancellation", n)
+	}
+	// A fresh context resumes where the paginator stopped: no gap, no repeat.
+	var rest []string
+	for p.HasMorePages() {
+		out, err := p.NextPage(context.Background())
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, it := range out.TapeRecoveryPointInfos {
+			rest = append(rest, aws.ToString(it.TapeARN))
+		}
+	}
+	if strings.Join(rest, ",") != "tape-3,tape-4,tape-5,tape-6,tape-7,tape-8" {
+		t.Errorf("resumed items = %v", rest)
 	}
 }
