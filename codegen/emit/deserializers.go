@@ -106,7 +106,7 @@ func (g *gen) deserializeUnion(st *goview.Struct) []jen.Code {
 		jen.Default().Block(
 			jen.List(jen.Id("raw"), jen.Err()).Op(":=").Id("d").Dot("Raw").Call(),
 			jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err())),
-			jen.Op("*").Id("v").Op("=").Op("&").Add(g.typesQual("UnknownUnionMember")).Values(jen.Dict{
+			jen.Op("*").Id("v").Op("=").Op("&").Add(g.typesQual(g.pkg.UnknownUnionMember)).Values(jen.Dict{
 				jen.Id("Tag"):   jen.String().Parens(jen.Id("key")),
 				jen.Id("Value"): jen.Append(jen.Index().Byte().Parens(jen.Nil()), jen.Id("raw").Op("...")),
 			}),

@@ -84,6 +84,11 @@ func Generate(p *goview.Package) ([]File, error) {
 			return nil, err
 		}
 	}
+	if hasWaiters(p) {
+		if err := add("waiters.go", g.waitersFile()); err != nil {
+			return nil, err
+		}
+	}
 	if r := p.Service.Endpoints; r != nil && len(r.Tests) > 0 {
 		f, err := g.endpointTestsFile()
 		if err != nil {

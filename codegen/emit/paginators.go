@@ -34,9 +34,11 @@ func (g *gen) paginator(f *jen.File, op *goview.Operation) {
 	f.Var().Id("_").Id(apiClient).Op("=").Parens(jen.Op("*").Id("Client")).Parens(jen.Nil())
 	f.Line()
 
+	// aws-sdk-go-v2 names the page-size option Limit, whatever the member
+	// is called (MaxResults, MaxKeys, ...).
 	var optFields []jen.Code
 	if pg.PageSize != nil {
-		optFields = append(optFields, docComment("", pg.PageSize.Doc), jen.Id(pg.PageSize.GoName).Add(g.goType(pg.PageSize.Type)), jen.Line())
+		optFields = append(optFields, docComment("", pg.PageSize.Doc), jen.Id("Limit").Add(g.goType(pg.PageSize.Type)), jen.Line())
 	}
 	optFields = append(optFields,
 		jen.Comment("Set to true if pagination should stop if the service returns a pagination token"),
@@ -69,10 +71,10 @@ func (g *gen) paginator(f *jen.File, op *goview.Operation) {
 	}
 	if ps := pg.PageSize; ps != nil && ps.Pointer {
 		ctor = append(ctor, jen.If(jen.Id("params").Dot(ps.GoName).Op("!=").Nil()).Block(
-			jen.Id("options").Dot(ps.GoName).Op("=").Op("*").Id("params").Dot(ps.GoName),
+			jen.Id("options").Dot("Limit").Op("=").Op("*").Id("params").Dot(ps.GoName),
 		))
 	} else if ps != nil {
-		ctor = append(ctor, jen.Id("options").Dot(ps.GoName).Op("=").Id("params").Dot(ps.GoName))
+		ctor = append(ctor, jen.Id("options").Dot("Limit").Op("=").Id("params").Dot(ps.GoName))
 	}
 	ctor = append(ctor,
 		jen.For(jen.List(jen.Id("_"), jen.Id("fn")).Op(":=").Range().Id("optFns")).Block(jen.Id("fn").Call(jen.Op("&").Id("options"))),
@@ -110,13 +112,13 @@ func (g *gen) paginator(f *jen.File, op *goview.Operation) {
 		jen.Id("params").Dot(inToken).Op("=").Id("p").Dot("nextToken"),
 	}
 	if pg.PageSize != nil && !pg.PageSize.Pointer {
-		next = append(next, jen.Id("params").Dot(pg.PageSize.GoName).Op("=").Id("p").Dot("options").Dot(pg.PageSize.GoName))
+		next = append(next, jen.Id("params").Dot(pg.PageSize.GoName).Op("=").Id("p").Dot("options").Dot("Limit"))
 	} else if pg.PageSize != nil {
 		ps := pg.PageSize.GoName
 		next = append(next,
 			jen.Var().Id("limit").Op("*").Add(g.goType(pg.PageSize.Type)),
-			jen.If(jen.Id("p").Dot("options").Dot(ps).Op(">").Lit(0)).Block(
-				jen.Id("limit").Op("=").Op("&").Id("p").Dot("options").Dot(ps),
+			jen.If(jen.Id("p").Dot("options").Dot("Limit").Op(">").Lit(0)).Block(
+				jen.Id("limit").Op("=").Op("&").Id("p").Dot("options").Dot("Limit"),
 			),
 			jen.Id("params").Dot(ps).Op("=").Id("limit"),
 		)

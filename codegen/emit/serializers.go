@@ -91,6 +91,13 @@ func (g *gen) serializeList(t *goview.Type) []jen.Code {
 			jen.Continue(),
 		))
 		value, addr = jen.Op("*").Add(elem.Clone()), elem.Clone()
+	} else if t.Sparse && nilable(t.Elem) {
+		// A sparse list keeps its nulls: a nil list, map, blob, union or
+		// document element is written as null.
+		loop = append(loop, jen.If(elem.Clone().Op("==").Nil()).Block(
+			jen.Id("e").Dot("Null").Call(),
+			jen.Continue(),
+		))
 	}
 	loop = append(loop, g.writeValue(t.Elem, t.Elem.TimestampFormat, value, addr))
 	return []jen.Code{
@@ -135,6 +142,11 @@ func (g *gen) serializeMap(t *goview.Type) []jen.Code {
 			jen.Continue(),
 		))
 		value, addr = jen.Op("*").Add(elem.Clone()), elem.Clone()
+	case t.Sparse && nilable(t.Elem):
+		loop = append(loop, jen.If(elem.Clone().Op("==").Nil()).Block(
+			jen.Id("e").Dot("Null").Call(),
+			jen.Continue(),
+		))
 	case t.Elem.Kind == goview.KindStruct:
 		loop = append(loop, jen.Id("mv").Op(":=").Add(elem.Clone()))
 	}
@@ -200,4 +212,13 @@ func timestampMethod(format string) string {
 // read or write a deprecated member.
 func lintDeprecated() jen.Code {
 	return jen.Comment("//lint:ignore SA1019 the client still sends and reads deprecated members")
+}
+
+// nilable reports whether a non-pointer Go value of t can be nil.
+func nilable(t *goview.Type) bool {
+	switch t.Kind {
+	case goview.KindList, goview.KindMap, goview.KindBlob, goview.KindUnion, goview.KindDocument:
+		return true
+	}
+	return false
 }

@@ -138,15 +138,15 @@ func (g *gen) typesFile() *jen.File {
 		g.redactedString(f, st)
 	}
 	if len(unions) > 0 {
-		f.Comment("UnknownUnionMember is returned when a union member is returned over the")
+		f.Comment(g.pkg.UnknownUnionMember + " is returned when a union member is returned over the")
 		f.Comment("wire, but has an unknown tag.")
-		f.Type().Id("UnknownUnionMember").Struct(
+		f.Type().Id(g.pkg.UnknownUnionMember).Struct(
 			jen.Id("Tag").String(),
 			jen.Id("Value").Index().Byte(),
 		)
 		f.Line()
 		for _, st := range unions {
-			f.Func().Params(jen.Op("*").Id("UnknownUnionMember")).Id(unionMarker(st)).Params().Block()
+			f.Func().Params(jen.Op("*").Id(g.pkg.UnknownUnionMember)).Id(unionMarker(st)).Params().Block()
 		}
 	}
 	return f
@@ -155,8 +155,8 @@ func (g *gen) typesFile() *jen.File {
 // unionMarker is the unexported method that closes a union's interface.
 func unionMarker(st *goview.Struct) string { return "is" + st.Name }
 
-// UnionMember names the struct that carries one member of a union.
-func unionMember(st *goview.Struct, f *goview.Field) string { return st.Name + "Member" + f.GoName }
+// unionMember names the struct that carries one member of a union.
+func unionMember(_ *goview.Struct, f *goview.Field) string { return f.UnionMember }
 
 // union renders a union as aws-sdk-go-v2 does: an interface closed by an
 // unexported method, and one struct per member holding Value.

@@ -3,6 +3,7 @@ package goview
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"path"
 	"sort"
@@ -56,6 +57,11 @@ type builder struct {
 	ser, des map[*Type]bool
 	// documents records that some member is a document.
 	documents bool
+	// svc is the service shape being generated (its rename map names shapes).
+	svc *model.Shape
+	// resolving marks lists and maps whose element type is being resolved,
+	// to reject a collection that contains itself without a structure between.
+	resolving map[model.ShapeID]bool
 }
 
 // Build resolves the Go view of one service of m.
@@ -72,6 +78,7 @@ func Build(m *model.Model, cfg Config) (*Package, error) {
 		ser:     map[*Type]bool{},
 		des:     map[*Type]bool{},
 	}
+	b.svc = svcShape
 	svc, err := b.service(svcShape)
 	if err != nil {
 		return nil, err
@@ -113,7 +120,13 @@ func Build(m *model.Model, cfg Config) (*Package, error) {
 		b.pkg.Operations = append(b.pkg.Operations, op)
 	}
 	sort.Slice(b.pkg.Operations, func(i, j int) bool { return b.pkg.Operations[i].Name < b.pkg.Operations[j].Name })
+	if cfg.Strict && len(b.pkg.Warnings) > 0 {
+		return nil, shapeErr(svcShape, "", "-strict: %s", strings.Join(b.pkg.Warnings, "; "))
+	}
 	b.collect()
+	if err := b.resolveNames(); err != nil {
+		return nil, err
+	}
 	return b.pkg, nil
 }
 
@@ -278,6 +291,12 @@ func (b *builder) operation(svc, s *model.Shape) (*Operation, error) {
 	if err := b.attachTests(op, b.pkg.Service.Protocol); err != nil {
 		return nil, err
 	}
+	waiters, warnings, err := b.waiters(op)
+	if err != nil {
+		return nil, err
+	}
+	op.Waiters = waiters
+	b.pkg.Warnings = append(b.pkg.Warnings, warnings...)
 	if p := b.m.OperationPaginated(svc.ID, s.ID); p != nil {
 		pg, err := b.paginator(op, p)
 		if err != nil {
@@ -404,10 +423,35 @@ func (b *builder) structOf(id model.ShapeID) (*Struct, error) {
 	return st, nil
 }
 
+func (b *builder) resolvingCollection(id model.ShapeID, on bool) {
+	if b.resolving == nil {
+		b.resolving = map[model.ShapeID]bool{}
+	}
+	if on {
+		b.resolving[id] = true
+	} else {
+		delete(b.resolving, id)
+	}
+}
+
+// shapeName is a shape's Go name: the service's rename, else its own name.
+func (b *builder) shapeName(s *model.Shape) string {
+	if r, ok := b.svc.Rename[s.ID]; ok {
+		return exportedName(r)
+	}
+	return exportedName(s.ID.Name())
+}
+
 // typeOf resolves the Go type of a shape, once. from names the member being
 // resolved, for error messages.
 func (b *builder) typeOf(id model.ShapeID, from *model.Member) (*Type, error) {
 	if t, ok := b.types[id]; ok {
+		if b.resolving[id] {
+			// A list or map reached itself again with no structure or union
+			// between: no Go type can hold it.
+			s := t.Shape
+			return nil, shapeErr(s, "", "%s %s contains itself without a structure or union in between", s.Type, s.ID)
+		}
 		return t, nil
 	}
 	s, ok := b.m.Shape(id)
@@ -417,7 +461,7 @@ func (b *builder) typeOf(id model.ShapeID, from *model.Member) (*Type, error) {
 		}
 		return nil, fmt.Errorf("shape %s not found", id)
 	}
-	name := exportedName(s.ID.Name())
+	name := b.shapeName(s)
 	t := &Type{Shape: s, Name: name, CodecName: name}
 	if s.Type == model.TypeTimestamp {
 		t.TimestampFormat = firstNonEmpty(s.Traits.TimestampFormat(), EpochSeconds)
@@ -475,7 +519,9 @@ func (b *builder) typeOf(id model.ShapeID, from *model.Member) (*Type, error) {
 		}
 		b.enums[id] = e
 	case KindList:
+		b.resolvingCollection(id, true)
 		elem, err := b.typeOf(s.Member.Target, s.Member)
+		b.resolvingCollection(id, false)
 		if err != nil {
 			delete(b.types, id)
 			return nil, err
@@ -491,7 +537,9 @@ func (b *builder) typeOf(id model.ShapeID, from *model.Member) (*Type, error) {
 			delete(b.types, id)
 			return nil, shapeErr(s, "key", "map keys must target a string shape, not %s", key.Shape.Type)
 		}
+		b.resolvingCollection(id, true)
 		elem, err := b.typeOf(s.Value.Target, s.Value)
+		b.resolvingCollection(id, false)
 		if err != nil {
 			delete(b.types, id)
 			return nil, err
@@ -503,7 +551,13 @@ func (b *builder) typeOf(id model.ShapeID, from *model.Member) (*Type, error) {
 			st.Error = &ErrorInfo{Code: s.ID.Name(), Fault: kind}
 		}
 		b.structs[t] = st
-		if err := b.fields(st); err != nil {
+		// A structure or union breaks a collection cycle: its members may
+		// lead back to lists and maps being resolved.
+		saved := b.resolving
+		b.resolving = nil
+		err := b.fields(st)
+		b.resolving = saved
+		if err != nil {
 			delete(b.types, id)
 			delete(b.structs, t)
 			return nil, err
@@ -516,6 +570,10 @@ func (b *builder) fields(st *Struct) error {
 	for _, mem := range st.Shape.Members {
 		t, err := b.typeOf(mem.Target, mem)
 		if err != nil {
+			var merr *model.Error
+			if errors.As(err, &merr) && merr.Shape != st.Shape.ID && !model.IsPrelude(st.Shape.ID) {
+				return shapeErr(st.Shape, mem.Name, "%v", err)
+			}
 			return err
 		}
 		f := &Field{
@@ -652,15 +710,24 @@ func enumOf(s *model.Shape, t *Type) (*Enum, error) {
 			}
 		}
 	}
-	// Distinct values can still collide as Go names ("a-b" and "a_b").
+	// Distinct values can still collide as Go names ("a-b" and "a_b"): the
+	// later ones take their position as a suffix, then underscores until
+	// unique ("a b 0" may already hold EAB0).
 	names := map[string]int{}
 	for _, v := range e.Values {
 		names[v.GoName]++
 	}
+	taken := map[string]bool{}
 	for i, v := range e.Values {
-		if names[v.GoName] > 1 {
-			v.GoName = fmt.Sprintf("%s%d", v.GoName, i)
+		name := v.GoName
+		if names[name] > 1 {
+			name = fmt.Sprintf("%s%d", name, i)
 		}
+		for taken[name] {
+			name += "_"
+		}
+		taken[name] = true
+		v.GoName = name
 	}
 	return e, nil
 }

@@ -13,6 +13,10 @@ import (
 // exportedName turns a Smithy identifier into an exported Go name the way
 // aws-sdk-go-v2 does: the first letter upper-cased, the rest kept.
 func exportedName(s string) string {
+	// A leading underscore would leave the name unexported.
+	if t := strings.TrimLeft(s, "_"); t != "" {
+		s = t
+	}
 	r, size := utf8.DecodeRuneInString(s)
 	if r == utf8.RuneError {
 		return s

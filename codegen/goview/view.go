@@ -23,6 +23,9 @@ type Package struct {
 	Structs       []*Struct    // structures and unions of the types package, sorted by Name
 	Errors        []*Struct    // error structures, sorted by Name
 	Enums         []*Enum      // sorted by Name
+	// UnknownUnionMember names the type of union members this client does
+	// not know ("UnknownUnionMember" unless a shape took that name).
+	UnknownUnionMember string
 	// HasDocuments: some shape is a document, so a document package is
 	// generated beside types.
 	HasDocuments bool
@@ -80,6 +83,8 @@ type Operation struct {
 	// IdempotencyToken is the input member filled with a fresh UUID when the
 	// caller leaves it nil.
 	IdempotencyToken *Field
+	// Waiters are the operation's smithy.waiters#waitable entries.
+	Waiters []*Waiter
 	// Compress lists the request encodings (@requestCompression) the
 	// client may apply; only "gzip" is supported.
 	Compress []string
@@ -143,6 +148,8 @@ type Field struct {
 	// TimestampFormat is the member's @timestampFormat, else its target's,
 	// else epoch-seconds (the awsJson default); empty for other kinds.
 	TimestampFormat string
+	// UnionMember names the struct carrying this member of a union.
+	UnionMember string
 }
 
 // Enum is a string enum (enum shape or 1.0 @enum string) or an intEnum.

@@ -1,0 +1,98 @@
+package awsjson
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	smithytime "github.com/aws/smithy-go/time"
+	"github.com/aws/smithy-go/waiter"
+)
+
+// Waiter is what a generated XxxWaiter hands the runtime: the operation to
+// poll and the acceptors compiled into retryable.
+type Waiter[In, Out any] struct {
+	Name               string
+	MinDelay, MaxDelay time.Duration
+	// Call invokes the operation once.
+	Call func(ctx context.Context, in *In) (*Out, error)
+	// Retryable reports whether to poll again; an error ends the wait.
+	Retryable func(ctx context.Context, in *In, out *Out, err error) (bool, error)
+}
+
+// Wait polls until the acceptors say success (returning that output), say
+// failure or meet an unexpected error (returning it), or maxWaitDur passes.
+// Delays follow smithy-go's waiter backoff between MinDelay and MaxDelay,
+// and never outlast the context.
+func Wait[In, Out any](ctx context.Context, w Waiter[In, Out], params *In, maxWaitDur time.Duration) (*Out, error) {
+	if maxWaitDur <= 0 {
+		return nil, fmt.Errorf("maximum wait time for waiter must be greater than zero")
+	}
+	if w.MinDelay > w.MaxDelay {
+		return nil, fmt.Errorf("minimum waiter delay %v must be lesser than or equal to maximum waiter delay of %v", w.MinDelay, w.MaxDelay)
+	}
+	parent := ctx
+	ctx, cancel := context.WithTimeout(ctx, maxWaitDur)
+	defer cancel()
+	remaining := maxWaitDur
+	for attempt := int64(1); ; attempt++ {
+		start := time.Now()
+		out, err := w.Call(ctx, params)
+		if err != nil && ctx.Err() != nil && parent.Err() == nil {
+			break // the call was cut off by maxWaitDur
+		}
+		retry, err := w.Retryable(ctx, params, out, err)
+		if err != nil {
+			return nil, err
+		}
+		if !retry {
+			return out, nil
+		}
+		remaining -= time.Since(start)
+		if remaining < w.MinDelay || remaining <= 0 {
+			break
+		}
+		delay, err := waiter.ComputeDelay(attempt, w.MinDelay, w.MaxDelay, remaining)
+		if err != nil {
+			return nil, fmt.Errorf("error computing waiter delay, %w", err)
+		}
+		remaining -= delay
+		if err := smithytime.SleepWithContext(ctx, delay); err != nil {
+			if parent.Err() == nil {
+				break // our own maxWaitDur ran out, not the caller's context
+			}
+			return nil, fmt.Errorf("request cancelled while waiting, %w", err)
+		}
+	}
+	return nil, fmt.Errorf("exceeded max wait time for %s waiter", w.Name)
+}
+
+// WaiterFailure is the error a waiter returns when an acceptor in the
+// failure state matches.
+func WaiterFailure() error {
+	return fmt.Errorf("waiter state transitioned to Failure")
+}
+
+// AllEqual reports whether values is non-empty and every value is want
+// (JMESPath allStringEquals).
+func AllEqual[T comparable](values []T, want T) bool {
+	if len(values) == 0 {
+		return false
+	}
+	for _, v := range values {
+		if v != want {
+			return false
+		}
+	}
+	return true
+}
+
+// AnyEqual reports whether some value is want (JMESPath anyStringEquals).
+func AnyEqual[T comparable](values []T, want T) bool {
+	for _, v := range values {
+		if v == want {
+			return true
+		}
+	}
+	return false
+}
