@@ -138,7 +138,7 @@ func (b *builder) compilePath(out, in *Struct, m *rawPathMatch) (*PathMatcher, e
 			st = in
 		case "output":
 		default:
-			return nil, fmt.Errorf("inputOutput path %q must start with input. or output.", m.Path)
+			return nil, fmt.Errorf("inputOutput path %q must start with input or output", m.Path)
 		}
 		parts = parts[1:]
 	}

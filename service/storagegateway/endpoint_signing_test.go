@@ -188,3 +188,22 @@ func sha256Hex(b []byte) string {
 	sum := sha256.Sum256(b)
 	return hex.EncodeToString(sum[:])
 }
+
+type authSchemeResolver struct{}
+
+func (authSchemeResolver) ResolveEndpoint(_ context.Context, p EndpointParameters) (smithyendpoints.Endpoint, error) {
+	ep, err := NewDefaultEndpointResolverV2().ResolveEndpoint(context.Background(), p)
+	ep.Properties.Set("authSchemes", []any{map[string]any{"name": "sigv4", "signingName": "custom", "signingRegion": "us-west-1"}})
+	return ep, err
+}
+
+// An endpoint's sigv4 auth scheme overrides the signing name and region.
+func TestEndpointAuthSchemeOverridesSigning(t *testing.T) {
+	req, err := callWith(t, Options{Region: "us-east-1", EndpointResolverV2: authSchemeResolver{}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if auth := req.Header.Get("Authorization"); !strings.Contains(auth, "/us-west-1/custom/aws4_request") {
+		t.Errorf("Authorization = %s, want the scope us-west-1/custom", auth)
+	}
+}

@@ -7,7 +7,6 @@ import (
 	"path"
 	"strings"
 
-	awsmiddleware "github.com/aws/aws-sdk-go-v2/aws/middleware"
 	smithyendpoints "github.com/aws/smithy-go/endpoints"
 	"github.com/aws/smithy-go/middleware"
 	smithyhttp "github.com/aws/smithy-go/transport/http"
@@ -49,12 +48,7 @@ func (m *resolveEndpoint) HandleSerialize(ctx context.Context, in middleware.Ser
 		}
 	}
 	if name, region := signingOverrides(ep.Properties); name != "" || region != "" {
-		if name != "" {
-			ctx = awsmiddleware.SetSigningName(ctx, name)
-		}
-		if region != "" {
-			ctx = awsmiddleware.SetSigningRegion(ctx, region)
-		}
+		ctx = middleware.WithStackValue(ctx, signingOverrideKey{}, signingOverride{name: name, region: region})
 	}
 	req.URL.Scheme = u.Scheme
 	req.URL.Host = u.Host
@@ -116,3 +110,9 @@ func validHostLabel(s string) bool {
 	}
 	return true
 }
+
+// signingOverrideKey carries the endpoint's sigv4 auth scheme overrides from
+// endpoint resolution to the signer.
+type signingOverrideKey struct{}
+
+type signingOverride struct{ name, region string }

@@ -9,7 +9,6 @@ import (
 	"time"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
-	awsmiddleware "github.com/aws/aws-sdk-go-v2/aws/middleware"
 	v4 "github.com/aws/aws-sdk-go-v2/aws/signer/v4"
 	"github.com/aws/smithy-go"
 	"github.com/aws/smithy-go/middleware"
@@ -154,11 +153,13 @@ func (m *signer) HandleFinalize(ctx context.Context, in middleware.FinalizeInput
 		return middleware.FinalizeOutput{}, middleware.Metadata{}, &v4.SigningError{Err: fmt.Errorf("unexpected request middleware type %T", in.Request)}
 	}
 	name, region := m.svc.SigningName, m.cfg.Region
-	if v := awsmiddleware.GetSigningName(ctx); v != "" {
-		name = v
-	}
-	if v := awsmiddleware.GetSigningRegion(ctx); v != "" {
-		region = v
+	if o, ok := middleware.GetStackValue(ctx, signingOverrideKey{}).(signingOverride); ok {
+		if o.name != "" {
+			name = o.name
+		}
+		if o.region != "" {
+			region = o.region
+		}
 	}
 	if region == "" {
 		return middleware.FinalizeOutput{}, middleware.Metadata{}, &v4.SigningError{Err: fmt.Errorf("a region is required to sign requests; set Options.Region")}
