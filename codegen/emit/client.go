@@ -224,21 +224,18 @@ func (g *gen) clientFile() *jen.File {
 	f.Line()
 
 	opt := func(name string) *jen.Statement { return jen.Id("options").Dot(name) }
-	f.Comment("invoke runs one operation with the client's options, adjusted by optFns.")
-	f.Func().Id("invoke").Types(jen.Id("In"), jen.Id("Out").Any()).Params(
-		jen.Id("ctx").Qual("context", "Context"),
-		jen.Id("c").Op("*").Id("Client"),
-		jen.Id("op").Op("*").Qual(g.rt("awsjson"), "Operation").Types(jen.Id("In"), jen.Id("Out")),
-		jen.Id("params").Op("*").Id("In"),
+	f.Comment("config resolves one call's settings: the client's options adjusted by")
+	f.Comment("optFns. It is not generic, so it is compiled once for all operations.")
+	f.Func().Params(jen.Id("c").Op("*").Id("Client")).Id("config").Params(
 		jen.Id("optFns").Index().Func().Params(jen.Op("*").Id("Options")),
-	).Params(jen.Op("*").Id("Out"), jen.Qual(pkgMiddleware, "Metadata"), jen.Error()).Block(
+	).Op("*").Qual(g.rt("awsjson"), "Config").Block(
 		jen.Id("options").Op(":=").Id("c").Dot("options").Dot("Copy").Call(),
 		jen.For(jen.List(jen.Id("_"), jen.Id("fn")).Op(":=").Range().Id("optFns")).Block(jen.Id("fn").Call(jen.Op("&").Id("options"))),
 		jen.If(opt("RetryMaxAttempts").Op("!=").Id("c").Dot("options").Dot("RetryMaxAttempts")).Block(
 			opt("Retryer").Op("=").Qual(g.rt("awsjson"), "ResolveRetryer").Call(opt("Retryer"), opt("RetryMode"), opt("RetryMaxAttempts")),
 		),
 		jen.List(jen.Id("resolver"), jen.Id("endpointParams")).Op(":=").List(jen.Id("options").Dot("EndpointResolverV2"), jen.Id("options").Dot("endpointParameters").Call()),
-		jen.Return(jen.Qual(g.rt("awsjson"), "Invoke").Call(jen.Id("ctx"), jen.Op("&").Id("service"), jen.Op("&").Qual(g.rt("awsjson"), "Config").Values(jen.Dict{
+		jen.Return(jen.Op("&").Qual(g.rt("awsjson"), "Config").Values(jen.Dict{
 			jen.Id("ResolveEndpoint"): jen.Func().Params(jen.Id("ctx").Qual("context", "Context")).Params(jen.Qual(pkgSmithyEndpoints, "Endpoint"), jen.Error()).Block(
 				jen.If(jen.Id("resolver").Op("==").Nil()).Block(jen.Id("resolver").Op("=").Id("NewDefaultEndpointResolverV2").Call()),
 				jen.Return(jen.Id("resolver").Dot("ResolveEndpoint").Call(jen.Id("ctx"), jen.Id("endpointParams"))),
@@ -254,7 +251,7 @@ func (g *gen) clientFile() *jen.File {
 			jen.Id("ClientLogMode"):               opt("ClientLogMode"),
 			jen.Id("DisableRequestCompression"):   opt("DisableRequestCompression"),
 			jen.Id("RequestMinCompressSizeBytes"): opt("RequestMinCompressSizeBytes"),
-		}), jen.Id("op"), jen.Id("params"))),
+		})),
 	)
 	return f
 }

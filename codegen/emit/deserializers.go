@@ -17,11 +17,15 @@ func deserializer(t *goview.Type) string { return "deserialize" + t.CodecName }
 // members.
 func (g *gen) deserializersFile() *jen.File {
 	f := g.newFile()
+	// Error bindings are functions, not package variables: a program that
+	// calls one operation then links only that operation's codecs.
 	for _, st := range g.pkg.Errors {
-		f.Var().Id(errorVar(st)).Op("=").Qual(g.rt("awsjson"), "ErrorType").Values(jen.Dict{
-			jen.Id("Code"):   jen.Lit(st.Error.Code),
-			jen.Id("Decode"): jen.Qual(g.rt("awsjson"), "ErrorDecoder").Call(jen.Id(deserializer(st.Type))),
-		})
+		f.Func().Id(errorVar(st)).Params().Qual(g.rt("awsjson"), "ErrorType").Block(
+			jen.Return(jen.Qual(g.rt("awsjson"), "ErrorType").Values(jen.Dict{
+				jen.Id("Code"):   jen.Lit(st.Error.Code),
+				jen.Id("Decode"): jen.Qual(g.rt("awsjson"), "ErrorDecoder").Call(jen.Id(deserializer(st.Type))),
+			})),
+		)
 		f.Line()
 	}
 	for _, t := range g.pkg.Deserialized {

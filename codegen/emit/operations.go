@@ -22,8 +22,8 @@ func (g *gen) operationFile(op *goview.Operation) *jen.File {
 		jen.If(jen.Id("params").Op("==").Nil()).Block(
 			jen.Id("params").Op("=").Op("&").Id(in.Name).Values(),
 		),
-		jen.List(jen.Id("out"), jen.Id("metadata"), jen.Err()).Op(":=").Id("invoke").Call(
-			jen.Id("ctx"), jen.Id("c"), jen.Id(opVar(op)), jen.Id("params"), jen.Id("optFns")),
+		jen.List(jen.Id("out"), jen.Id("metadata"), jen.Err()).Op(":=").Qual(g.rt("awsjson"), "Invoke").Call(
+			jen.Id("ctx"), jen.Op("&").Id("service"), jen.Id("c").Dot("config").Call(jen.Id("optFns")), jen.Id(opVar(op)).Call(), jen.Id("params")),
 		jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err())),
 		jen.Id("out").Dot("ResultMetadata").Op("=").Id("metadata"),
 		jen.Return(jen.Id("out"), jen.Nil()),
@@ -43,6 +43,7 @@ func (g *gen) operationFile(op *goview.Operation) *jen.File {
 
 	desc := jen.Dict{
 		jen.Id("Name"):        jen.Lit(op.Shape.ID.Name()),
+		jen.Id("New"):         jen.Func().Params().Op("*").Id(out.Name).Block(jen.Return(jen.New(jen.Id(out.Name)))),
 		jen.Id("Serialize"):   jen.Id(serializer(in.Type)),
 		jen.Id("Deserialize"): jen.Id(deserializer(out.Type)),
 	}
@@ -52,7 +53,7 @@ func (g *gen) operationFile(op *goview.Operation) *jen.File {
 	if len(op.Errors) > 0 {
 		desc[jen.Id("Errors")] = jen.Index().Qual(g.rt("awsjson"), "ErrorType").ValuesFunc(func(gr *jen.Group) {
 			for _, e := range op.Errors {
-				gr.Id(errorVar(e))
+				gr.Id(errorVar(e)).Call()
 			}
 		})
 	}
@@ -75,14 +76,29 @@ func (g *gen) operationFile(op *goview.Operation) *jen.File {
 			desc[jen.Id("Compress")] = jen.True()
 		}
 	}
-	f.Var().Id(opVar(op)).Op("=").Op("&").Qual(g.rt("awsjson"), "Operation").Types(jen.Id(in.Name), jen.Id(out.Name)).Values(desc)
+	// The descriptor is built on first use inside a function that only the
+	// operation's method calls: a package variable initialised with the
+	// codecs would make every program link every operation's codecs.
+	opType := jen.Qual(g.rt("awsjson"), "Operation").Types(jen.Op("*").Id(in.Name), jen.Op("*").Id(out.Name))
+	state := opVar(op) + "State"
+	f.Var().Id(state).Struct(
+		jen.Id("once").Qual("sync", "Once"),
+		jen.Id("op").Op("*").Add(opType.Clone()),
+	)
+	f.Line()
+	f.Func().Id(opVar(op)).Params().Op("*").Add(opType.Clone()).Block(
+		jen.Id(state).Dot("once").Dot("Do").Call(jen.Func().Params().Block(
+			jen.Id(state).Dot("op").Op("=").Op("&").Add(opType.Clone()).Values(desc),
+		)),
+		jen.Return(jen.Id(state).Dot("op")),
+	)
 	return f
 }
 
-// opVar names the package variable that describes an operation.
+// opVar names the function that describes an operation.
 func opVar(op *goview.Operation) string { return "op" + op.Name }
 
-// errorVar names the package variable that binds an error code to its decoder.
+// errorVar names the function that binds an error code to its decoder.
 func errorVar(st *goview.Struct) string { return "error" + st.Name }
 
 // hostPrefixFunc renders the @endpoint host prefix: literal text with each

@@ -107,7 +107,7 @@ func (g *gen) waiter(f *jen.File, op *goview.Operation, w *goview.Waiter) {
 		jen.Id("options").Op(":=").Id("w").Dot("options"),
 		jen.For(jen.List(jen.Id("_"), jen.Id("fn")).Op(":=").Range().Id("optFns")).Block(jen.Id("fn").Call(jen.Op("&").Id("options"))),
 		jen.If(jen.Id("params").Op("==").Nil()).Block(jen.Id("params").Op("=").Op("&").Id(in).Values()),
-		jen.Return(jen.Qual(g.rt("awsjson"), "Wait").Call(jen.Id("ctx"), jen.Qual(g.rt("awsjson"), "Waiter").Types(jen.Id(in), jen.Id(out)).Values(jen.Dict{
+		jen.Return(jen.Qual(g.rt("awsjson"), "Wait").Call(jen.Id("ctx"), jen.Qual(g.rt("awsjson"), "Waiter").Types(jen.Op("*").Id(in), jen.Op("*").Id(out)).Values(jen.Dict{
 			jen.Id("Name"):      jen.Lit(w.Name),
 			jen.Id("MinDelay"):  jen.Id("options").Dot("MinDelay"),
 			jen.Id("MaxDelay"):  jen.Id("options").Dot("MaxDelay"),

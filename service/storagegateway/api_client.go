@@ -175,8 +175,9 @@ func (c *Client) Options() Options {
 	return c.options.Copy()
 }
 
-// invoke runs one operation with the client's options, adjusted by optFns.
-func invoke[In, Out any](ctx context.Context, c *Client, op *awsjson.Operation[In, Out], params *In, optFns []func(*Options)) (*Out, middleware.Metadata, error) {
+// config resolves one call's settings: the client's options adjusted by
+// optFns. It is not generic, so it is compiled once for all operations.
+func (c *Client) config(optFns []func(*Options)) *awsjson.Config {
 	options := c.options.Copy()
 	for _, fn := range optFns {
 		fn(&options)
@@ -185,7 +186,7 @@ func invoke[In, Out any](ctx context.Context, c *Client, op *awsjson.Operation[I
 		options.Retryer = awsjson.ResolveRetryer(options.Retryer, options.RetryMode, options.RetryMaxAttempts)
 	}
 	resolver, endpointParams := options.EndpointResolverV2, options.endpointParameters()
-	return awsjson.Invoke(ctx, &service, &awsjson.Config{
+	return &awsjson.Config{
 		APIOptions:                  options.APIOptions,
 		BaseEndpoint:                options.BaseEndpoint,
 		ClientLogMode:               options.ClientLogMode,
@@ -203,5 +204,5 @@ func invoke[In, Out any](ctx context.Context, c *Client, op *awsjson.Operation[I
 		},
 		Retryer: options.Retryer,
 		Signer:  options.HTTPSignerV4,
-	}, op, params)
+	}
 }

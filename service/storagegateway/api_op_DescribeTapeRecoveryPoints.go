@@ -7,6 +7,7 @@ import (
 	"github.com/aws/smithy-go/middleware"
 	"github.com/gosmith/gosmith/internal/protocol/awsjson"
 	"github.com/gosmith/gosmith/service/storagegateway/types"
+	"sync"
 )
 
 // Lists the recovery points of virtual tapes that exist for a given tape
@@ -20,7 +21,7 @@ func (c *Client) DescribeTapeRecoveryPoints(ctx context.Context, params *Describ
 	if params == nil {
 		params = &DescribeTapeRecoveryPointsInput{}
 	}
-	out, metadata, err := invoke(ctx, c, opDescribeTapeRecoveryPoints, params, optFns)
+	out, metadata, err := awsjson.Invoke(ctx, &service, c.config(optFns), opDescribeTapeRecoveryPoints(), params)
 	if err != nil {
 		return nil, err
 	}
@@ -66,10 +67,23 @@ type DescribeTapeRecoveryPointsOutput struct {
 	ResultMetadata middleware.Metadata
 }
 
-var opDescribeTapeRecoveryPoints = &awsjson.Operation[DescribeTapeRecoveryPointsInput, DescribeTapeRecoveryPointsOutput]{
-	Deserialize: deserializeOpDescribeTapeRecoveryPointsOutput,
-	Errors:      []awsjson.ErrorType{errorInternalServerError, errorInvalidGatewayRequestException},
-	Name:        "DescribeTapeRecoveryPoints",
-	Serialize:   serializeOpDescribeTapeRecoveryPointsInput,
-	Validate:    validateOpDescribeTapeRecoveryPointsInput,
+var opDescribeTapeRecoveryPointsState struct {
+	once sync.Once
+	op   *awsjson.Operation[*DescribeTapeRecoveryPointsInput, *DescribeTapeRecoveryPointsOutput]
+}
+
+func opDescribeTapeRecoveryPoints() *awsjson.Operation[*DescribeTapeRecoveryPointsInput, *DescribeTapeRecoveryPointsOutput] {
+	opDescribeTapeRecoveryPointsState.once.Do(func() {
+		opDescribeTapeRecoveryPointsState.op = &awsjson.Operation[*DescribeTapeRecoveryPointsInput, *DescribeTapeRecoveryPointsOutput]{
+			Deserialize: deserializeOpDescribeTapeRecoveryPointsOutput,
+			Errors:      []awsjson.ErrorType{errorInternalServerError(), errorInvalidGatewayRequestException()},
+			Name:        "DescribeTapeRecoveryPoints",
+			New: func() *DescribeTapeRecoveryPointsOutput {
+				return new(DescribeTapeRecoveryPointsOutput)
+			},
+			Serialize: serializeOpDescribeTapeRecoveryPointsInput,
+			Validate:  validateOpDescribeTapeRecoveryPointsInput,
+		}
+	})
+	return opDescribeTapeRecoveryPointsState.op
 }

@@ -8,14 +8,18 @@ import (
 	"github.com/gosmith/gosmith/service/storagegateway/types"
 )
 
-var errorInternalServerError = awsjson.ErrorType{
-	Code:   "InternalServerError",
-	Decode: awsjson.ErrorDecoder(deserializeInternalServerError),
+func errorInternalServerError() awsjson.ErrorType {
+	return awsjson.ErrorType{
+		Code:   "InternalServerError",
+		Decode: awsjson.ErrorDecoder(deserializeInternalServerError),
+	}
 }
 
-var errorInvalidGatewayRequestException = awsjson.ErrorType{
-	Code:   "InvalidGatewayRequestException",
-	Decode: awsjson.ErrorDecoder(deserializeInvalidGatewayRequestException),
+func errorInvalidGatewayRequestException() awsjson.ErrorType {
+	return awsjson.ErrorType{
+		Code:   "InvalidGatewayRequestException",
+		Decode: awsjson.ErrorDecoder(deserializeInvalidGatewayRequestException),
+	}
 }
 
 func deserializeErrorDetails(d *jsonwire.Decoder, v *map[string]string) error {

@@ -9,6 +9,7 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"sync"
 	"time"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
@@ -80,27 +81,108 @@ type HTTPSigner interface {
 }
 
 // Operation describes one operation to the runtime: its name and the
-// generated functions that validate, encode and decode its shapes.
+// generated functions that validate, encode and decode its shapes. In and
+// Out are pointer types (*XInput, *XOutput): every instantiation then has
+// the same GC shape, so the generic code is compiled once for all
+// operations of a package instead of once per operation.
 type Operation[In, Out any] struct {
 	Name string
+	// New returns a new, empty output.
+	New func() Out
 	// Validate checks required members before anything is sent; nil when the
 	// input has nothing to check.
-	Validate func(*In) error
+	Validate func(In) error
 	// Serialize writes the input as the JSON request body.
-	Serialize func(*jsonwire.Encoder, *In)
+	Serialize func(*jsonwire.Encoder, In)
 	// Deserialize reads a 2xx response body into the output.
-	Deserialize func(*jsonwire.Decoder, *Out) error
+	Deserialize func(*jsonwire.Decoder, Out) error
 	// Errors are the operation's modeled errors, matched by code.
 	Errors []ErrorType
 	// HostPrefix returns the @endpoint host prefix for an input; nil when
 	// the operation has none.
-	HostPrefix func(*In) (string, error)
+	HostPrefix func(In) (string, error)
 	// IdempotencyToken returns the input with its idempotency token filled
 	// in when the caller left it nil (a copy; the caller's value is not
 	// changed); nil when the operation has no token.
-	IdempotencyToken func(*In) (*In, error)
+	IdempotencyToken func(In) (In, error)
 	// Compress: the operation allows gzip request compression.
 	Compress bool
+
+	once sync.Once
+	rt   *opRuntime
+}
+
+// opRuntime is an operation with its Go types erased. The middleware, the
+// bulk of the runtime, works on it, so it is compiled once rather than once
+// per operation (generic code over struct types is instantiated per type:
+// with 96 operations that was most of a client's build time).
+type opRuntime struct {
+	name        string
+	validate    func(any) error // nil: nothing to check
+	serialize   func(*jsonwire.Encoder, any) error
+	newOutput   func() any
+	deserialize func(*jsonwire.Decoder, any) error
+	errors      []ErrorType
+	hostPrefix  func(any) (string, error) // nil: no prefix
+	idempotency func(any) (any, error)    // nil: no token
+	compress    bool
+}
+
+// runtime builds the type-erased view once; only these small closures are
+// instantiated per operation.
+func (op *Operation[In, Out]) runtime() *opRuntime {
+	op.once.Do(func() {
+		input := func(v any) (In, error) {
+			p, ok := v.(In)
+			if !ok {
+				return p, fmt.Errorf("unknown input parameters type %T", v)
+			}
+			return p, nil
+		}
+		rt := &opRuntime{
+			name:   op.Name,
+			errors: op.Errors,
+			serialize: func(e *jsonwire.Encoder, v any) error {
+				p, err := input(v)
+				if err == nil {
+					op.Serialize(e, p)
+				}
+				return err
+			},
+			newOutput:   func() any { return op.New() },
+			deserialize: func(d *jsonwire.Decoder, v any) error { return op.Deserialize(d, v.(Out)) },
+			compress:    op.Compress,
+		}
+		if op.Validate != nil {
+			rt.validate = func(v any) error {
+				p, err := input(v)
+				if err != nil {
+					return err
+				}
+				return op.Validate(p)
+			}
+		}
+		if op.HostPrefix != nil {
+			rt.hostPrefix = func(v any) (string, error) {
+				p, err := input(v)
+				if err != nil {
+					return "", err
+				}
+				return op.HostPrefix(p)
+			}
+		}
+		if op.IdempotencyToken != nil {
+			rt.idempotency = func(v any) (any, error) {
+				p, err := input(v)
+				if err != nil {
+					return nil, err
+				}
+				return op.IdempotencyToken(p)
+			}
+		}
+		op.rt = rt
+	})
+	return op.rt
 }
 
 // ErrorType binds a modeled error's code to the function that decodes it.
@@ -127,14 +209,28 @@ func ErrorDecoder[T any, P interface {
 // Invoke runs one operation through a fresh middleware stack and returns the
 // decoded output with the call's metadata. Errors are wrapped in
 // *smithy.OperationError, as aws-sdk-go-v2 clients do.
-func Invoke[In, Out any](ctx context.Context, svc *Service, cfg *Config, op *Operation[In, Out], params *In) (*Out, middleware.Metadata, error) {
+func Invoke[In, Out any](ctx context.Context, svc *Service, cfg *Config, op *Operation[In, Out], params In) (Out, middleware.Metadata, error) {
+	var zero Out
+	result, metadata, err := invoke(ctx, svc, cfg, op.runtime(), params)
+	if err != nil {
+		return zero, metadata, err
+	}
+	out, ok := result.(Out)
+	if !ok {
+		// Only a misbehaving APIOptions middleware can replace the result.
+		return zero, metadata, &smithy.OperationError{ServiceID: svc.ID, OperationName: op.Name, Err: fmt.Errorf("unexpected result type %T", result)}
+	}
+	return out, metadata, nil
+}
+
+func invoke(ctx context.Context, svc *Service, cfg *Config, op *opRuntime, params any) (any, middleware.Metadata, error) {
 	ctx = middleware.ClearStackValues(ctx)
 	ctx = middleware.WithServiceID(ctx, svc.ID)
-	ctx = middleware.WithOperationName(ctx, op.Name)
+	ctx = middleware.WithOperationName(ctx, op.name)
 
-	stack := middleware.NewStack(op.Name, smithyhttp.NewStackRequest)
+	stack := middleware.NewStack(op.name, smithyhttp.NewStackRequest)
 	wrap := func(err error) error {
-		return &smithy.OperationError{ServiceID: svc.ID, OperationName: op.Name, Err: err}
+		return &smithy.OperationError{ServiceID: svc.ID, OperationName: op.name, Err: err}
 	}
 	if err := buildStack(stack, svc, cfg, op); err != nil {
 		return nil, middleware.Metadata{}, wrap(err)
@@ -153,17 +249,12 @@ func Invoke[In, Out any](ctx context.Context, svc *Service, cfg *Config, op *Ope
 	if err != nil {
 		return nil, metadata, wrap(err)
 	}
-	out, ok := result.(*Out)
-	if !ok {
-		// Only a misbehaving APIOptions middleware can replace the result.
-		return nil, metadata, wrap(fmt.Errorf("unexpected result type %T", result))
-	}
-	return out, metadata, nil
+	return result, metadata, nil
 }
 
 // buildStack adds the protocol's middleware in aws-sdk-go-v2's order and
 // under its IDs, so APIOptions written against v2 find the same anchors.
-func buildStack[In, Out any](stack *middleware.Stack, svc *Service, cfg *Config, op *Operation[In, Out]) error {
+func buildStack(stack *middleware.Stack, svc *Service, cfg *Config, op *opRuntime) error {
 	logger := cfg.Logger
 	if logger == nil {
 		logger = logging.Nop{}
@@ -175,10 +266,10 @@ func buildStack[In, Out any](stack *middleware.Stack, svc *Service, cfg *Config,
 	steps := []error{
 		middleware.AddSetLoggerMiddleware(stack, logger),
 		stack.Initialize.Add(&awsmiddleware.RegisterServiceMetadata{
-			ServiceID: svc.ID, SigningName: svc.SigningName, Region: cfg.Region, OperationName: op.Name,
+			ServiceID: svc.ID, SigningName: svc.SigningName, Region: cfg.Region, OperationName: op.name,
 		}, middleware.Before),
 		stack.Serialize.Add(&resolveEndpoint{svc: svc, cfg: cfg}, middleware.After),
-		stack.Serialize.Add(&serializer[In]{svc: svc, cfg: cfg, op: op.Name, serialize: op.Serialize, hostPrefix: op.HostPrefix, compress: op.Compress}, middleware.After),
+		stack.Serialize.Add(&serializer{svc: svc, cfg: cfg, op: op}, middleware.After),
 		awsmiddleware.AddClientRequestIDMiddleware(stack),
 		stack.Build.Add(userAgent{}, middleware.After),
 		stack.Finalize.Add(retry.NewAttemptMiddleware(retryer, smithyhttp.RequestCloner, func(m *retry.Attempt) {
@@ -187,15 +278,15 @@ func buildStack[In, Out any](stack *middleware.Stack, svc *Service, cfg *Config,
 		stack.Finalize.Add(&v4.ComputePayloadSHA256{}, middleware.After),
 		stack.Finalize.Add(&signer{svc: svc, cfg: cfg}, middleware.After),
 		stack.Finalize.Add(&logRequest{mode: cfg.ClientLogMode, sensitive: svc.SensitiveKeys}, middleware.After),
-		stack.Deserialize.Add(&deserializer[Out]{op: op, svc: svc, mode: cfg.ClientLogMode}, middleware.After),
+		stack.Deserialize.Add(&deserializer{op: op, svc: svc, mode: cfg.ClientLogMode}, middleware.After),
 		awsmiddleware.AddRequestIDRetrieverMiddleware(stack),
 		awshttp.AddResponseErrorMiddleware(stack),
 	}
-	if op.IdempotencyToken != nil {
-		steps = append(steps, stack.Initialize.Add(&idempotencyToken[In]{fill: op.IdempotencyToken}, middleware.After))
+	if op.idempotency != nil {
+		steps = append(steps, stack.Initialize.Add(&idempotencyToken{fill: op.idempotency}, middleware.After))
 	}
-	if op.Validate != nil {
-		steps = append(steps, stack.Initialize.Add(&validator[In]{validate: op.Validate}, middleware.After))
+	if op.validate != nil {
+		steps = append(steps, stack.Initialize.Add(&validator{validate: op.validate}, middleware.After))
 	}
 	return errors.Join(steps...)
 }

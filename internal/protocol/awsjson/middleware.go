@@ -18,20 +18,16 @@ import (
 )
 
 // validator rejects a bad input before anything is serialized or sent.
-type validator[In any] struct {
-	validate func(*In) error
+type validator struct {
+	validate func(any) error
 }
 
-func (*validator[In]) ID() string { return "OperationInputValidation" }
+func (*validator) ID() string { return "OperationInputValidation" }
 
-func (m *validator[In]) HandleInitialize(ctx context.Context, in middleware.InitializeInput, next middleware.InitializeHandler) (
+func (m *validator) HandleInitialize(ctx context.Context, in middleware.InitializeInput, next middleware.InitializeHandler) (
 	middleware.InitializeOutput, middleware.Metadata, error,
 ) {
-	input, ok := in.Parameters.(*In)
-	if !ok {
-		return middleware.InitializeOutput{}, middleware.Metadata{}, fmt.Errorf("unknown input parameters type %T", in.Parameters)
-	}
-	if err := m.validate(input); err != nil {
+	if err := m.validate(in.Parameters); err != nil {
 		return middleware.InitializeOutput{}, middleware.Metadata{}, err
 	}
 	return next.HandleInitialize(ctx, in)
@@ -39,35 +35,30 @@ func (m *validator[In]) HandleInitialize(ctx context.Context, in middleware.Init
 
 // serializer writes the awsJson request: POST /, the protocol headers and the
 // JSON body.
-type serializer[In any] struct {
-	svc        *Service
-	cfg        *Config
-	op         string
-	serialize  func(*jsonwire.Encoder, *In)
-	hostPrefix func(*In) (string, error)
-	compress   bool
+type serializer struct {
+	svc *Service
+	cfg *Config
+	op  *opRuntime
 }
 
-func (*serializer[In]) ID() string { return "OperationSerializer" }
+func (*serializer) ID() string { return "OperationSerializer" }
 
-func (m *serializer[In]) HandleSerialize(ctx context.Context, in middleware.SerializeInput, next middleware.SerializeHandler) (
+func (m *serializer) HandleSerialize(ctx context.Context, in middleware.SerializeInput, next middleware.SerializeHandler) (
 	middleware.SerializeOutput, middleware.Metadata, error,
 ) {
 	request, ok := in.Request.(*smithyhttp.Request)
 	if !ok {
 		return middleware.SerializeOutput{}, middleware.Metadata{}, &smithy.SerializationError{Err: fmt.Errorf("unknown transport type %T", in.Request)}
 	}
-	input, ok := in.Parameters.(*In)
-	if !ok {
-		return middleware.SerializeOutput{}, middleware.Metadata{}, &smithy.SerializationError{Err: fmt.Errorf("unknown input parameters type %T", in.Parameters)}
-	}
 	e := jsonwire.NewEncoder(make([]byte, 0, 256))
-	m.serialize(e, input)
+	if err := m.op.serialize(e, in.Parameters); err != nil {
+		return middleware.SerializeOutput{}, middleware.Metadata{}, &smithy.SerializationError{Err: err}
+	}
 	if err := e.Err(); err != nil {
 		return middleware.SerializeOutput{}, middleware.Metadata{}, &smithy.SerializationError{Err: err}
 	}
-	if m.hostPrefix != nil {
-		prefix, err := m.hostPrefix(input)
+	if m.op.hostPrefix != nil {
+		prefix, err := m.op.hostPrefix(in.Parameters)
 		if err != nil {
 			return middleware.SerializeOutput{}, middleware.Metadata{}, &smithy.SerializationError{Err: err}
 		}
@@ -75,12 +66,12 @@ func (m *serializer[In]) HandleSerialize(ctx context.Context, in middleware.Seri
 	}
 	request.Method = "POST"
 	request.Header.Set("Content-Type", m.svc.ContentType)
-	request.Header.Set("X-Amz-Target", m.svc.TargetPrefix+"."+m.op)
+	request.Header.Set("X-Amz-Target", m.svc.TargetPrefix+"."+m.op.name)
 	if m.svc.QueryCompatible {
 		request.Header.Set("X-Amzn-Query-Mode", "true")
 	}
 	body := e.Bytes()
-	if m.compress && !m.cfg.DisableRequestCompression && int64(len(body)) >= minCompressSize(m.cfg) {
+	if m.op.compress && !m.cfg.DisableRequestCompression && int64(len(body)) >= minCompressSize(m.cfg) {
 		var err error
 		if body, err = gzipBytes(body); err != nil {
 			return middleware.SerializeOutput{}, middleware.Metadata{}, &smithy.SerializationError{Err: fmt.Errorf("compress request body: %w", err)}
@@ -97,20 +88,16 @@ func (m *serializer[In]) HandleSerialize(ctx context.Context, in middleware.Seri
 
 // idempotencyToken fills a nil idempotency token with a fresh UUID before
 // validation, so a required token never fails for being left to the SDK.
-type idempotencyToken[In any] struct {
-	fill func(*In) (*In, error)
+type idempotencyToken struct {
+	fill func(any) (any, error)
 }
 
-func (*idempotencyToken[In]) ID() string { return "OperationIdempotencyTokenAutoFill" }
+func (*idempotencyToken) ID() string { return "OperationIdempotencyTokenAutoFill" }
 
-func (m *idempotencyToken[In]) HandleInitialize(ctx context.Context, in middleware.InitializeInput, next middleware.InitializeHandler) (
+func (m *idempotencyToken) HandleInitialize(ctx context.Context, in middleware.InitializeInput, next middleware.InitializeHandler) (
 	middleware.InitializeOutput, middleware.Metadata, error,
 ) {
-	input, ok := in.Parameters.(*In)
-	if !ok {
-		return middleware.InitializeOutput{}, middleware.Metadata{}, fmt.Errorf("unknown input parameters type %T", in.Parameters)
-	}
-	filled, err := m.fill(input)
+	filled, err := m.fill(in.Parameters)
 	if err != nil {
 		return middleware.InitializeOutput{}, middleware.Metadata{}, fmt.Errorf("idempotency token: %w", err)
 	}
@@ -196,18 +183,15 @@ func IsAnonymous(p aws.CredentialsProvider) bool {
 
 // deserializer reads the whole response body once, then decodes either the
 // output or the modeled error.
-type deserializer[Out any] struct {
-	op interface {
-		errorTypes() []ErrorType
-		decode(*jsonwire.Decoder, *Out) error
-	}
+type deserializer struct {
+	op   *opRuntime
 	svc  *Service
 	mode aws.ClientLogMode
 }
 
-func (*deserializer[Out]) ID() string { return "OperationDeserializer" }
+func (*deserializer) ID() string { return "OperationDeserializer" }
 
-func (m *deserializer[Out]) HandleDeserialize(ctx context.Context, in middleware.DeserializeInput, next middleware.DeserializeHandler) (
+func (m *deserializer) HandleDeserialize(ctx context.Context, in middleware.DeserializeInput, next middleware.DeserializeHandler) (
 	middleware.DeserializeOutput, middleware.Metadata, error,
 ) {
 	out, metadata, err := next.HandleDeserialize(ctx, in)
@@ -226,19 +210,15 @@ func (m *deserializer[Out]) HandleDeserialize(ctx context.Context, in middleware
 	}
 	logResponse(ctx, m.mode, m.svc.SensitiveKeys, resp, body)
 	if resp.StatusCode < 200 || resp.StatusCode >= 300 {
-		return out, metadata, decodeError(m.svc, resp.Header, body, m.op.errorTypes())
+		return out, metadata, decodeError(m.svc, resp.Header, body, m.op.errors)
 	}
-	output := new(Out)
-	if err := decodeBody(body, func(d *jsonwire.Decoder) error { return m.op.decode(d, output) }); err != nil {
+	output := m.op.newOutput()
+	if err := decodeBody(body, func(d *jsonwire.Decoder) error { return m.op.deserialize(d, output) }); err != nil {
 		return out, metadata, err
 	}
 	out.Result = output
 	return out, metadata, nil
 }
-
-func (op *Operation[In, Out]) errorTypes() []ErrorType { return op.Errors }
-
-func (op *Operation[In, Out]) decode(d *jsonwire.Decoder, v *Out) error { return op.Deserialize(d, v) }
 
 // readBody reads and closes the response body. With a Content-Length it
 // starts from a buffer of that size, up to maxPresizedBody so a hostile

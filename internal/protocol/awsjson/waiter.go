@@ -10,26 +10,28 @@ import (
 )
 
 // Waiter is what a generated XxxWaiter hands the runtime: the operation to
-// poll and the acceptors compiled into retryable.
+// poll and the acceptors compiled into retryable. In and Out are pointer
+// types, as for Operation.
 type Waiter[In, Out any] struct {
 	Name               string
 	MinDelay, MaxDelay time.Duration
 	// Call invokes the operation once.
-	Call func(ctx context.Context, in *In) (*Out, error)
+	Call func(ctx context.Context, in In) (Out, error)
 	// Retryable reports whether to poll again; an error ends the wait.
-	Retryable func(ctx context.Context, in *In, out *Out, err error) (bool, error)
+	Retryable func(ctx context.Context, in In, out Out, err error) (bool, error)
 }
 
 // Wait polls until the acceptors say success (returning that output), say
 // failure or meet an unexpected error (returning it), or maxWaitDur passes.
 // Delays follow smithy-go's waiter backoff between MinDelay and MaxDelay,
 // and never outlast the context.
-func Wait[In, Out any](ctx context.Context, w Waiter[In, Out], params *In, maxWaitDur time.Duration) (*Out, error) {
+func Wait[In, Out any](ctx context.Context, w Waiter[In, Out], params In, maxWaitDur time.Duration) (Out, error) {
+	var zero Out
 	if maxWaitDur <= 0 {
-		return nil, fmt.Errorf("maximum wait time for waiter must be greater than zero")
+		return zero, fmt.Errorf("maximum wait time for waiter must be greater than zero")
 	}
 	if w.MinDelay > w.MaxDelay {
-		return nil, fmt.Errorf("minimum waiter delay %v must be lesser than or equal to maximum waiter delay of %v", w.MinDelay, w.MaxDelay)
+		return zero, fmt.Errorf("minimum waiter delay %v must be lesser than or equal to maximum waiter delay of %v", w.MinDelay, w.MaxDelay)
 	}
 	parent := ctx
 	ctx, cancel := context.WithTimeout(ctx, maxWaitDur)
@@ -43,7 +45,7 @@ func Wait[In, Out any](ctx context.Context, w Waiter[In, Out], params *In, maxWa
 		}
 		retry, err := w.Retryable(ctx, params, out, err)
 		if err != nil {
-			return nil, err
+			return zero, err
 		}
 		if !retry {
 			return out, nil
@@ -54,17 +56,17 @@ func Wait[In, Out any](ctx context.Context, w Waiter[In, Out], params *In, maxWa
 		}
 		delay, err := waiter.ComputeDelay(attempt, w.MinDelay, w.MaxDelay, remaining)
 		if err != nil {
-			return nil, fmt.Errorf("error computing waiter delay, %w", err)
+			return zero, fmt.Errorf("error computing waiter delay, %w", err)
 		}
 		remaining -= delay
 		if err := smithytime.SleepWithContext(ctx, delay); err != nil {
 			if parent.Err() == nil {
 				break // our own maxWaitDur ran out, not the caller's context
 			}
-			return nil, fmt.Errorf("request cancelled while waiting, %w", err)
+			return zero, fmt.Errorf("request cancelled while waiting, %w", err)
 		}
 	}
-	return nil, fmt.Errorf("exceeded max wait time for %s waiter", w.Name)
+	return zero, fmt.Errorf("exceeded max wait time for %s waiter", w.Name)
 }
 
 // WaiterFailure is the error a waiter returns when an acceptor in the
