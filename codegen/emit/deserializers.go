@@ -28,6 +28,16 @@ func (g *gen) deserializersFile() *jen.File {
 		)
 		f.Line()
 	}
+	// Union members are handed out from decoder slabs: many small values of
+	// these types cost a chunk allocation now and then, not one each.
+	for _, t := range g.pkg.Deserialized {
+		if t.Kind != goview.KindUnion {
+			continue
+		}
+		for _, fl := range g.pkg.StructOf(t).Fields {
+			f.Var().Id(slabVar(nil, fl)).Op("=").Qual(g.rt("jsonwire"), "NewSlabID").Call()
+		}
+	}
 	for _, t := range g.pkg.Deserialized {
 		var body []jen.Code
 		param := jen.Op("*").Add(g.goType(t))
@@ -93,6 +103,9 @@ func (g *gen) deserializeStruct(st *goview.Struct) []jen.Code {
 	}
 }
 
+// slabVar names the package variable holding a union member type's slab id.
+func slabVar(_ *goview.Struct, f *goview.Field) string { return "slab" + f.UnionMember }
+
 // deserializeUnion sets the member the object carries; a member this client
 // does not know becomes UnknownUnionMember with its raw JSON, and "__type"
 // (which some services add) is ignored.
@@ -100,7 +113,7 @@ func (g *gen) deserializeUnion(st *goview.Struct) []jen.Code {
 	var cases []jen.Code
 	for _, fl := range st.WireFields {
 		cases = append(cases, jen.Case(jen.Lit(fl.Name)).Block(
-			jen.Id("mv").Op(":=").Op("&").Add(g.typesQual(unionMember(st, fl))).Values(),
+			jen.Id("mv").Op(":=").Qual(g.rt("jsonwire"), "Alloc").Types(g.typesQual(unionMember(st, fl))).Call(jen.Id("d"), jen.Id(slabVar(st, fl))),
 			jen.Op("*").Id("v").Op("=").Id("mv"),
 			jen.Return(g.read(fl.Type, fl.TimestampFormat, jen.Op("&").Id("mv").Dot("Value"))),
 		))
@@ -185,7 +198,7 @@ func (g *gen) deserializeMap(t *goview.Type) []jen.Code {
 		each = append(each, jen.If(jen.Err().Op(":=").Add(g.read(t.Elem, t.Elem.TimestampFormat, jen.Op("&").Id("e"))), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err())))
 	}
 	each = append(each,
-		jen.Id("m").Index(jen.String().Parens(jen.Id("key"))).Op("=").Id("e"),
+		jen.Id("m").Index(jen.Id("d").Dot("KeyString").Call(jen.Id("key"))).Op("=").Id("e"),
 		jen.Return(jen.Nil()),
 	)
 	return []jen.Code{

@@ -34,7 +34,7 @@ func deserializeErrorDetails(d *jsonwire.Decoder, v *map[string]string) error {
 		if err := d.String(&e); err != nil {
 			return err
 		}
-		m[string(key)] = e
+		m[d.KeyString(key)] = e
 		return nil
 	})
 }

@@ -1,6 +1,7 @@
 package jsonwire
 
 import (
+	"sync/atomic"
 	"time"
 	"unsafe"
 )
@@ -78,4 +79,32 @@ func (a *arena) internString(b []byte) string {
 	start := len(a.chunk)
 	a.chunk = append(a.chunk, b...)
 	return unsafe.String(&a.chunk[start], len(b))
+}
+
+// KeyString returns an object key as a string from the decoder's string
+// chunks, for map keys: no allocation per key.
+func (d *Decoder) KeyString(key []byte) string { return d.arena.internString(key) }
+
+// slabIDs numbers the generated types that Alloc hands out.
+var slabIDs atomic.Int32
+
+// NewSlabID reserves a slab for one Go type; generated code calls it once
+// per type (for example per union member struct) in a package variable.
+func NewSlabID() int { return int(slabIDs.Add(1)) - 1 }
+
+// Alloc returns a new zero T from the decoder's slab id, so decoding many
+// small values of a generated type (union members) costs a chunk
+// allocation now and then instead of one allocation each. id must come from
+// NewSlabID and be used for T only.
+func Alloc[T any](d *Decoder, id int) *T {
+	for len(d.slabs) <= id {
+		d.slabs = append(d.slabs, nil)
+	}
+	s, _ := d.slabs[id].(*[]T)
+	if s == nil {
+		s = new([]T)
+		d.slabs[id] = s
+	}
+	var zero T
+	return take(s, zero)
 }

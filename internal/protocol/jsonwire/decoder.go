@@ -31,6 +31,8 @@ type Decoder struct {
 
 	// arena hands out pointer targets and string bytes in chunks.
 	arena arena
+	// slabs hold generated types handed out by Alloc, by slab id.
+	slabs []any
 }
 
 // NewDecoder returns a Decoder reading data, which must not be modified while
@@ -46,6 +48,7 @@ func (d *Decoder) Reset(data []byte) {
 	d.depth = 0
 	d.keys = d.keys[:0]
 	d.arena = arena{} // the old chunks belong to what was decoded
+	d.slabs = nil
 	if d.maxDepth == 0 {
 		d.maxDepth = DefaultMaxDepth
 	}
