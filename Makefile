@@ -7,7 +7,7 @@ STATICCHECK := $(GO) run honnef.co/go/tools/cmd/staticcheck@v0.8.2
 GOFILES = $(shell git ls-files '*.go' 2>/dev/null || find . -name '*.go' -not -path './testdata/*')
 FUZZTIME ?= 10s
 
-.PHONY: generate test check fmt-check vet staticcheck generated-check fuzz bench difftest
+.PHONY: generate test check fmt-check vet staticcheck generated-check fuzz bench size difftest
 
 ## generate: regenerate service/storagegateway from models/storagegateway.json and show what was written
 generate:
@@ -44,9 +44,13 @@ fuzz:
 	$(GO) test -run '^$$' -fuzz '^FuzzErrorInfo$$' -fuzztime $(FUZZTIME) ./internal/protocol/awsjson/
 	$(GO) test -run '^$$' -fuzz '^FuzzDescribeTapeRecoveryPointsResponse$$' -fuzztime $(FUZZTIME) ./service/storagegateway/
 
-## bench: gosmith vs aws-sdk-go-v2 benchmarks with benchstat (bench/RESULTS.md)
+## bench: gosmith vs aws-sdk-go-v2 benchmarks with benchstat (BENCHMARKS.md)
 bench:
 	bash bench/run.sh
+
+## size: generated lines, stripped binary, build time and memory, generation time against v2 (BENCHMARKS.md)
+size:
+	bash bench/size.sh
 
 DIFFTEST_ARGS ?=
 

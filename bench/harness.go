@@ -1,7 +1,7 @@
 // Package bench compares gosmith's generated Storage Gateway client with
 // aws-sdk-go-v2's on the same in-memory work. It is its own module so that the
 // root module never requires a v2 service package; everything here is
-// test-only tooling. See RESULTS.md for the method and the latest numbers.
+// test-only tooling. See ../BENCHMARKS.md for the method and the latest numbers.
 package bench
 
 import (

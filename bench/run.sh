@@ -3,10 +3,23 @@
 # (service/storagegateway v1.43.18, pinned in bench/go.mod) and compare them
 # with benchstat. Run from anywhere: bench/run.sh [COUNT]
 #
+# It first generates code into bench/gen/ (git-ignored) for the packages
+# behind the gosmith_gen build tag: bench/serfn (the generated serializer
+# function alone) always, and bench/ddb (DynamoDB Query vs aws-sdk-go-v2
+# service/dynamodb v1.74.0) when the reference model
+# ../shared/models/dynamodb.json (beside the repository) is there; otherwise
+# it says so and skips bench/ddb.
+#
 # Environment (all optional):
-#   COUNT      runs of each benchmark (default 10; or the first argument)
+#   COUNT      runs of each benchmark, as interleaved rounds (default 10; or
+#              the first argument)
 #   BENCHTIME  -benchtime per run (default 1s)
 #   OUT        directory for raw output and profiles (default bench/out)
+#   MODELS     the reference models (default ../shared/models beside the
+#              repository, i.e. bench/../../shared/models)
+#   CPU1       1 (default) also runs the 1- and 1000-item benchmarks with
+#              -cpu 1 (one core: the decode-throughput target) into
+#              OUT/bench-cpu1.txt
 #   PROFILE    1 (default) also profiles gosmith's 1000-item call and prints
 #              pprof's top 10 by CPU, allocated bytes and allocated objects
 set -euo pipefail
@@ -17,11 +30,45 @@ COUNT=${COUNT:-${1:-10}}
 BENCHTIME=${BENCHTIME:-1s}
 OUT=${OUT:-out}
 PROFILE=${PROFILE:-1}
+CPU1=${CPU1:-1}
 # golang.org/x/perf has no tagged releases; this is the module proxy's latest
 # pseudo-version when the bench was written.
 BENCHSTAT="golang.org/x/perf/cmd/benchstat@v0.0.0-20260908200009-22c9c6c9d4da"
 
 mkdir -p "$OUT"
+
+# Generated code for the tagged packages (build tag gosmith_gen), all under
+# bench/gen/ (git-ignored):
+#  - bench/gen/sgop: the one-operation Storage Gateway client from the
+#    repository's models/storagegateway.json plus zz_bench_export.go, which
+#    exports its serializer function for bench/serfn;
+#  - bench/gen/dynamodb: the full DynamoDB client from the reference model,
+#    for bench/ddb (skipped when the model is absent).
+echo "== generate bench/gen/sgop from models/storagegateway.json"
+(cd .. && $GO run ./codegen -model models/storagegateway.json -out bench/gen/sgop \
+	-import github.com/gosmith/gosmith/bench/gen/sgop | tail -n 1)
+cmp gen/sgop/serializers.go ../service/storagegateway/serializers.go ||
+	echo "   note: bench/gen/sgop/serializers.go differs from service/storagegateway/serializers.go (run make generate?)"
+cat >gen/sgop/zz_bench_export.go <<'GO'
+package storagegateway
+
+// SerializeDescribeTapeRecoveryPointsInput exports the generated serializer
+// for bench/serfn. Written by bench/run.sh; not generator output.
+var SerializeDescribeTapeRecoveryPointsInput = serializeOpDescribeTapeRecoveryPointsInput
+GO
+TAGGED=./serfn
+
+MODELS=${MODELS:-../../shared/models}
+case $MODELS in /*) ;; *) MODELS=$PWD/$MODELS ;; esac # codegen runs from the root
+DDB_MODEL=$MODELS/dynamodb.json
+if [ -f "$DDB_MODEL" ]; then
+	echo "== generate bench/gen/dynamodb from $DDB_MODEL"
+	(cd .. && $GO run ./codegen -model "$DDB_MODEL" -out bench/gen/dynamodb \
+		-import github.com/gosmith/gosmith/bench/gen/dynamodb | tail -n 1)
+	TAGGED="$TAGGED ./ddb"
+else
+	echo "== SKIPPING the DynamoDB Query benchmark (bench/ddb): $DDB_MODEL not found; it is needed to generate bench/gen/dynamodb"
+fi
 
 echo "== $(date -u +%Y-%m-%dT%H:%M:%SZ)  $($GO version)  nproc=$(nproc)  load: $(cut -d' ' -f1-3 /proc/loadavg)"
 
@@ -29,14 +76,52 @@ echo "== $(date -u +%Y-%m-%dT%H:%M:%SZ)  $($GO version)  nproc=$(nproc)  load: $
 # same request, same decoded output, same modeled error.
 echo "== equivalence tests"
 $GO test -count=1 -run . .
+$GO vet -tags gosmith_gen $TAGGED
+$GO test -tags gosmith_gen -count=1 -run . $TAGGED
 
-echo "== benchmarks (-count $COUNT -benchtime $BENCHTIME)"
-$GO test -run '^$' -bench . -benchmem -count "$COUNT" -benchtime "$BENCHTIME" . | tee "$OUT/bench.txt"
+# Interleaved rounds: each round runs every benchmark once (-count 1), so
+# gosmith and v2 of the same benchmark run seconds apart. With a plain
+# -count N all N runs of one implementation come before the other's, and on
+# a shared machine whose speed drifts by tens of percent from minute to
+# minute that skews the ratio (seen here: a 1-item call at 1.11x in one
+# -count 10 run, 1.77x in every interleaved pair).
+# rounds FILE GO-TEST-ARGS...: COUNT rounds appended to FILE.
+rounds() {
+	local file=$1
+	shift
+	for i in $(seq "$COUNT"); do
+		$GO test -run '^$' -benchmem -count 1 -benchtime "$BENCHTIME" "$@"
+	done | grep -v -e '^PASS$' -e '^ok ' | tee -a "$file"
+}
+echo "== benchmarks ($COUNT interleaved rounds, -benchtime $BENCHTIME)"
+: >"$OUT/bench.txt"
+: >"$OUT/serfn.txt"
+: >"$OUT/bench-cpu1.txt"
+DDB_PKG=
+case $TAGGED in *ddb*) DDB_PKG=./ddb ;; esac
+for i in $(seq "$COUNT"); do
+	echo "-- round $i/$COUNT  load: $(cut -d' ' -f1-3 /proc/loadavg)"
+	COUNT=1 rounds "$OUT/bench.txt" -bench . .
+	[ -z "$DDB_PKG" ] || COUNT=1 rounds "$OUT/bench.txt" -tags gosmith_gen -bench . ./ddb
+	# gosmith only (no v2 column): its own file and plain benchstat.
+	COUNT=1 rounds "$OUT/serfn.txt" -tags gosmith_gen -bench . ./serfn
+	if [ "$CPU1" = 1 ]; then
+		# One core: the 1000-item benchmarks (the decode-throughput target).
+		COUNT=1 rounds "$OUT/bench-cpu1.txt" -cpu 1 -bench 'DeserializeOutput|DescribeTapeRecoveryPoints/impl=.*/items=(1|1000)$' .
+		[ -z "$DDB_PKG" ] || COUNT=1 rounds "$OUT/bench-cpu1.txt" -tags gosmith_gen -cpu 1 -bench 'DynamoDBQuery/impl=.*/items=1000$' ./ddb
+	fi
+done
+echo "== load after the benchmarks: $(cut -d' ' -f1-3 /proc/loadavg)"
 
 # Sub-benchmarks are named impl=gosmith / impl=v2: one column per client,
 # v2 first so the delta column reads "gosmith relative to v2".
 echo "== benchstat"
 $GO run "$BENCHSTAT" -col '/impl@(v2 gosmith)' "$OUT/bench.txt" | tee "$OUT/benchstat.txt"
+$GO run "$BENCHSTAT" "$OUT/serfn.txt" | tee -a "$OUT/benchstat.txt"
+if [ "$CPU1" = 1 ]; then
+	echo "== benchstat, one core"
+	$GO run "$BENCHSTAT" -col '/impl@(v2 gosmith)' "$OUT/bench-cpu1.txt" | tee "$OUT/benchstat-cpu1.txt"
+fi
 
 if [ "$PROFILE" = 1 ]; then
 	# Two runs: a memory profile at -memprofilerate 1 unwinds a stack on every
