@@ -250,6 +250,24 @@ func TestSmithy1ModelsGenerateTheSameAPI(t *testing.T) {
 	goCmd(t, dir, "vet", "./...")
 }
 
+// generateAndTest generates a client from an inline model into a scratch
+// package, adds a hand-written test file to it, and runs its tests.
+func generateAndTest(t *testing.T, pkg, modelJSON, testFile, testSrc string) {
+	t.Helper()
+	if testing.Short() {
+		t.Skip("compiles a generated package; skipped with -short")
+	}
+	dir := moduleTempDir(t)
+	model := filepath.Join(dir, pkg+".json")
+	write(t, model, modelJSON)
+	out := filepath.Join(dir, pkg)
+	generateOrFail(t, "-model", model, "-out", out)
+	write(t, filepath.Join(out, testFile), testSrc)
+	if b, err := goTest(dir).CombinedOutput(); err != nil {
+		t.Fatalf("%v\n%s", err, b)
+	}
+}
+
 // goTest runs go test ./... in dir.
 func goTest(dir string) *exec.Cmd {
 	cmd := exec.Command("go", "test", "-count=1", "./...")

@@ -1,10 +1,6 @@
 package main
 
-import (
-	"os"
-	"path/filepath"
-	"testing"
-)
+import "testing"
 
 const sensitiveModel = `{"smithy":"2.0","shapes":{
  "s.v#Svc":{"type":"service","version":"1","operations":[{"target":"s.v#Login"}],
@@ -90,20 +86,5 @@ func TestSecretsStayOutOfLogsAndStrings(t *testing.T) {
 // @sensitive members and credentials stay out of logs (ClientLogMode with
 // bodies) and out of fmt output of the generated types.
 func TestSensitiveMembersAreRedacted(t *testing.T) {
-	if testing.Short() {
-		t.Skip("compiles a generated package; skipped with -short")
-	}
-	dir := moduleTempDir(t)
-	model := filepath.Join(dir, "vault.json")
-	write(t, model, sensitiveModel)
-	out := filepath.Join(dir, "vault")
-	generateOrFail(t, "-model", model, "-out", out)
-	write(t, filepath.Join(out, "secrets_test.go"), sensitiveSmoke)
-	cmd := goTest(dir)
-	if b, err := cmd.CombinedOutput(); err != nil {
-		t.Fatalf("%v\n%s", err, b)
-	}
-	if _, err := os.Stat(filepath.Join(out, "types", "types.go")); err != nil {
-		t.Fatal(err)
-	}
+	generateAndTest(t, "vault", sensitiveModel, "secrets_test.go", sensitiveSmoke)
 }

@@ -1,9 +1,6 @@
 package main
 
-import (
-	"path/filepath"
-	"testing"
-)
+import "testing"
 
 const waiterModel = `{"smithy":"2.0","shapes":{
  "w.t#Svc":{"type":"service","version":"1","operations":[{"target":"w.t#DescribeThing"}],
@@ -114,16 +111,5 @@ func TestWaiterProjectionAndErrorMatcher(t *testing.T) {
 // Waiters generated from smithy.waiters#waitable poll with backoff until an
 // acceptor decides, as aws-sdk-go-v2's do.
 func TestGeneratedWaiters(t *testing.T) {
-	if testing.Short() {
-		t.Skip("compiles a generated package; skipped with -short")
-	}
-	dir := moduleTempDir(t)
-	model := filepath.Join(dir, "things.json")
-	write(t, model, waiterModel)
-	out := filepath.Join(dir, "things")
-	generateOrFail(t, "-model", model, "-out", out)
-	write(t, filepath.Join(out, "waiters_smoke_test.go"), waiterSmoke)
-	if b, err := goTest(dir).CombinedOutput(); err != nil {
-		t.Fatalf("%v\n%s", err, b)
-	}
+	generateAndTest(t, "things", waiterModel, "waiters_smoke_test.go", waiterSmoke)
 }

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
-	"sort"
 
 	"github.com/dave/jennifer/jen"
 
@@ -156,13 +155,8 @@ func (g *gen) endpointTestsFile() (*jen.File, error) {
 	}
 	var cases []jen.Code
 	for i, c := range r.Tests {
-		names := make([]string, 0, len(c.Params))
-		for k := range c.Params {
-			names = append(names, k)
-		}
-		sort.Strings(names)
 		dict := jen.Dict{}
-		for _, k := range names {
+		for _, k := range sortedKeys(c.Params) {
 			p, ok := byName[k]
 			if !ok {
 				return nil, fmt.Errorf("endpoint test %d: unknown parameter %q", i, k)

@@ -38,11 +38,7 @@ func (g *gen) structLiteral(st *goview.Struct, v map[string]interface{}, addr bo
 	for _, f := range st.Fields {
 		byName[f.Name] = f
 	}
-	keys := make([]string, 0, len(v))
-	for k := range v {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
+	keys := sortedKeys(v)
 	dict := jen.Dict{}
 	for _, k := range keys {
 		f, ok := byName[k]
@@ -179,11 +175,7 @@ func (g *gen) valueLiteral(t *goview.Type, tsFormat string, v interface{}, ptr b
 		if !ok {
 			return nil, fmt.Errorf("want an object, got %T", v)
 		}
-		keys := make([]string, 0, len(m))
-		for k := range m {
-			keys = append(keys, k)
-		}
-		sort.Strings(keys)
+		keys := sortedKeys(m)
 		dict := jen.Dict{}
 		for _, k := range keys {
 			if m[k] == nil {
@@ -225,11 +217,7 @@ func genericLiteral(v interface{}) jen.Code {
 		}
 		return jen.Index().Interface().Values(items...)
 	case map[string]interface{}:
-		keys := make([]string, 0, len(v))
-		for k := range v {
-			keys = append(keys, k)
-		}
-		sort.Strings(keys)
+		keys := sortedKeys(v)
 		dict := jen.Dict{}
 		for _, k := range keys {
 			dict[jen.Lit(k)] = genericLiteral(v[k])
@@ -283,4 +271,15 @@ func timeLiteral(v interface{}) (jen.Code, error) {
 		return nil, fmt.Errorf("want a timestamp, got %T", v)
 	}
 	return jen.Qual("time", "Unix").Call(jen.Lit(t.Unix()), jen.Lit(int64(t.Nanosecond()))).Dot("UTC").Call(), nil
+}
+
+// sortedKeys returns a map's keys in order, so generated literals are
+// deterministic.
+func sortedKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
 }

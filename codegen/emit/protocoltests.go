@@ -2,7 +2,6 @@ package emit
 
 import (
 	"fmt"
-	"sort"
 
 	"github.com/dave/jennifer/jen"
 
@@ -65,11 +64,7 @@ func stringMap(m map[string]string) jen.Code {
 	if len(m) == 0 {
 		return jen.Nil()
 	}
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
+	keys := sortedKeys(m)
 	d := jen.Dict{}
 	for _, k := range keys {
 		d[jen.Lit(k)] = jen.Lit(m[k])
