@@ -85,19 +85,11 @@ func (g *gen) serializeList(t *goview.Type) []jen.Code {
 	elem := jen.Id("v").Index(jen.Id("i"))
 	var loop []jen.Code
 	value, addr := elem.Clone(), jen.Op("&").Add(elem.Clone())
+	if keepsNulls(t) {
+		loop = append(loop, nullIfNil(elem))
+	}
 	if t.ElemPointer() {
-		loop = append(loop, jen.If(elem.Clone().Op("==").Nil()).Block(
-			jen.Id("e").Dot("Null").Call(),
-			jen.Continue(),
-		))
 		value, addr = jen.Op("*").Add(elem.Clone()), elem.Clone()
-	} else if t.Sparse && nilable(t.Elem) {
-		// A sparse list keeps its nulls: a nil list, map, blob, union or
-		// document element is written as null.
-		loop = append(loop, jen.If(elem.Clone().Op("==").Nil()).Block(
-			jen.Id("e").Dot("Null").Call(),
-			jen.Continue(),
-		))
 	}
 	loop = append(loop, g.writeValue(t.Elem, t.Elem.TimestampFormat, value, addr))
 	return []jen.Code{
@@ -136,17 +128,11 @@ func (g *gen) serializeMap(t *goview.Type) []jen.Code {
 	loop = append(loop, jen.Id("e").Dot("Key").Call(jen.Id("k")))
 	value, addr := elem.Clone(), jen.Op("&").Id("mv")
 	switch {
-	case t.ElemPointer():
-		loop = append(loop, jen.If(elem.Clone().Op("==").Nil()).Block(
-			jen.Id("e").Dot("Null").Call(),
-			jen.Continue(),
-		))
-		value, addr = jen.Op("*").Add(elem.Clone()), elem.Clone()
-	case t.Sparse && nilable(t.Elem):
-		loop = append(loop, jen.If(elem.Clone().Op("==").Nil()).Block(
-			jen.Id("e").Dot("Null").Call(),
-			jen.Continue(),
-		))
+	case keepsNulls(t):
+		loop = append(loop, nullIfNil(elem))
+		if t.ElemPointer() {
+			value, addr = jen.Op("*").Add(elem.Clone()), elem.Clone()
+		}
 	case t.Elem.Kind == goview.KindStruct:
 		loop = append(loop, jen.Id("mv").Op(":=").Add(elem.Clone()))
 	}
@@ -212,6 +198,21 @@ func timestampMethod(format string) string {
 // read or write a deprecated member.
 func lintDeprecated() jen.Code {
 	return jen.Comment("//lint:ignore SA1019 the client still sends and reads deprecated members")
+}
+
+// keepsNulls reports whether a collection writes null for a nil element:
+// sparse ones do, whether the element is a pointer or a nilable value (a
+// list, map, blob, union or document).
+func keepsNulls(t *goview.Type) bool {
+	return t.ElemPointer() || t.Sparse && nilable(t.Elem)
+}
+
+// nullIfNil writes null and moves on when elem is nil.
+func nullIfNil(elem *jen.Statement) jen.Code {
+	return jen.If(elem.Clone().Op("==").Nil()).Block(
+		jen.Id("e").Dot("Null").Call(),
+		jen.Continue(),
+	)
 }
 
 // nilable reports whether a non-pointer Go value of t can be nil.

@@ -184,42 +184,29 @@ func (s *Shape) copyMember(m *Member) *Member {
 // inheritStructure merges the non-member parts of operation, service and
 // resource mixins; lists are unioned and single references are taken when
 // the shape does not set them itself (applyLocalStructure runs later).
-func (s *Shape) inheritStructure(mix *Shape) {
-	setIf := func(dst *ShapeID, v ShapeID) {
-		if v != "" {
-			*dst = v
-		}
-	}
-	setIf(&s.Input, mix.Input)
-	setIf(&s.Output, mix.Output)
-	setIf(&s.Create, mix.Create)
-	setIf(&s.Put, mix.Put)
-	setIf(&s.Read, mix.Read)
-	setIf(&s.Update, mix.Update)
-	setIf(&s.Delete, mix.Delete)
-	setIf(&s.List, mix.List)
-	if mix.Version != "" {
-		s.Version = mix.Version
-	}
-	s.Errors = unionIDs(s.Errors, mix.Errors)
-	s.Operations = unionIDs(s.Operations, mix.Operations)
-	s.Resources = unionIDs(s.Resources, mix.Resources)
-	s.CollectionOperations = unionIDs(s.CollectionOperations, mix.CollectionOperations)
-	s.Identifiers = mergeIDMap(s.Identifiers, mix.Identifiers)
-	s.Properties = mergeIDMap(s.Properties, mix.Properties)
-	for k, v := range mix.Rename {
-		if s.Rename == nil {
-			s.Rename = map[ShapeID]string{}
-		}
-		s.Rename[k] = v
-	}
+func (s *Shape) inheritStructure(mix *Shape) { s.mergeStructure(mix, false) }
+
+// applyLocalStructure merges the shape's own non-member parts over what its
+// mixins gave it.
+func (s *Shape) applyLocalStructure(raw *rawShape) {
+	s.mergeStructure(&Shape{
+		Input: raw.input, Output: raw.output,
+		Create: raw.create, Put: raw.put, Read: raw.read, Update: raw.update, Delete: raw.delete, List: raw.list,
+		Version:    raw.svcVersion,
+		Errors:     raw.errors,
+		Operations: raw.operations, Resources: raw.resources, CollectionOperations: raw.collectionOperations,
+		Identifiers: raw.identifiers, Properties: raw.properties,
+		Rename: raw.rename,
+	}, true)
 }
 
-func (s *Shape) applyLocalStructure(raw *rawShape) {
+// mergeStructure merges from's non-member parts into s: single references
+// and the version replace when set, lists are unioned, maps merged. With
+// unitIsAbsent, a Unit input or output means "none": treating it as absent
+// saves every generator the same special case.
+func (s *Shape) mergeStructure(from *Shape, unitIsAbsent bool) {
 	setIf := func(dst *ShapeID, v ShapeID) {
-		if v == unitID && (dst == &s.Input || dst == &s.Output) {
-			// Unit input/output means "none"; treating it as absent saves
-			// every generator the same special case.
+		if unitIsAbsent && v == unitID && (dst == &s.Input || dst == &s.Output) {
 			*dst = ""
 			return
 		}
@@ -227,24 +214,24 @@ func (s *Shape) applyLocalStructure(raw *rawShape) {
 			*dst = v
 		}
 	}
-	setIf(&s.Input, raw.input)
-	setIf(&s.Output, raw.output)
-	setIf(&s.Create, raw.create)
-	setIf(&s.Put, raw.put)
-	setIf(&s.Read, raw.read)
-	setIf(&s.Update, raw.update)
-	setIf(&s.Delete, raw.delete)
-	setIf(&s.List, raw.list)
-	if raw.svcVersion != "" {
-		s.Version = raw.svcVersion
+	setIf(&s.Input, from.Input)
+	setIf(&s.Output, from.Output)
+	setIf(&s.Create, from.Create)
+	setIf(&s.Put, from.Put)
+	setIf(&s.Read, from.Read)
+	setIf(&s.Update, from.Update)
+	setIf(&s.Delete, from.Delete)
+	setIf(&s.List, from.List)
+	if from.Version != "" {
+		s.Version = from.Version
 	}
-	s.Errors = unionIDs(s.Errors, raw.errors)
-	s.Operations = unionIDs(s.Operations, raw.operations)
-	s.Resources = unionIDs(s.Resources, raw.resources)
-	s.CollectionOperations = unionIDs(s.CollectionOperations, raw.collectionOperations)
-	s.Identifiers = mergeIDMap(s.Identifiers, raw.identifiers)
-	s.Properties = mergeIDMap(s.Properties, raw.properties)
-	for k, v := range raw.rename {
+	s.Errors = unionIDs(s.Errors, from.Errors)
+	s.Operations = unionIDs(s.Operations, from.Operations)
+	s.Resources = unionIDs(s.Resources, from.Resources)
+	s.CollectionOperations = unionIDs(s.CollectionOperations, from.CollectionOperations)
+	s.Identifiers = mergeIDMap(s.Identifiers, from.Identifiers)
+	s.Properties = mergeIDMap(s.Properties, from.Properties)
+	for k, v := range from.Rename {
 		if s.Rename == nil {
 			s.Rename = map[ShapeID]string{}
 		}
