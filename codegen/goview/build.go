@@ -135,11 +135,7 @@ func pickService(m *model.Model, id model.ShapeID) (*model.Shape, error) {
 	if id != "" {
 		s, ok := m.Shape(id)
 		if !ok || s.Type != model.TypeService {
-			names := make([]string, len(services))
-			for i, s := range services {
-				names[i] = string(s.ID)
-			}
-			return nil, fmt.Errorf("service %s not found in the model (services: %s)", id, strings.Join(names, ", "))
+			return nil, fmt.Errorf("service %s not found in the model (services: %s)", id, serviceList(services))
 		}
 		return s, nil
 	}
@@ -149,11 +145,15 @@ func pickService(m *model.Model, id model.ShapeID) (*model.Shape, error) {
 	case 1:
 		return services[0], nil
 	}
+	return nil, fmt.Errorf("the model has %d services; choose one with -service (%s)", len(services), serviceList(services))
+}
+
+func serviceList(services []*model.Shape) string {
 	names := make([]string, len(services))
 	for i, s := range services {
 		names[i] = string(s.ID)
 	}
-	return nil, fmt.Errorf("the model has %d services; choose one with -service (%s)", len(services), strings.Join(names, ", "))
+	return strings.Join(names, ", ")
 }
 
 func selectOperations(svc *model.Shape, ops []*model.Shape, names []string) ([]*model.Shape, error) {
