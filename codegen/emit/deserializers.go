@@ -121,10 +121,12 @@ func (g *gen) deserializeUnion(st *goview.Struct) []jen.Code {
 	cases = append(cases,
 		jen.Case(jen.Lit("__type")).Block(jen.Return(jen.Id("d").Dot("Skip").Call())),
 		jen.Default().Block(
+			// The key first: a streaming decoder may move it while the value is read.
+			jen.Id("tag").Op(":=").String().Parens(jen.Id("key")),
 			jen.List(jen.Id("raw"), jen.Err()).Op(":=").Id("d").Dot("Raw").Call(),
 			jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err())),
 			jen.Op("*").Id("v").Op("=").Op("&").Add(g.typesQual(g.pkg.UnknownUnionMember)).Values(jen.Dict{
-				jen.Id("Tag"):   jen.String().Parens(jen.Id("key")),
+				jen.Id("Tag"):   jen.Id("tag"),
 				jen.Id("Value"): jen.Append(jen.Index().Byte().Parens(jen.Nil()), jen.Id("raw").Op("...")),
 			}),
 			jen.Return(jen.Nil()),
@@ -182,7 +184,10 @@ func (g *gen) deserializeList(t *goview.Type) []jen.Code {
 func (g *gen) deserializeMap(t *goview.Type) []jen.Code {
 	// A null value in a dense map becomes the zero value, as in
 	// aws-sdk-go-v2, so every key the service sent is kept.
+	// The key is copied first: a streaming decoder may move it while the
+	// value is read.
 	var each []jen.Code
+	each = append(each, jen.Id("k").Op(":=").Id("d").Dot("KeyString").Call(jen.Id("key")))
 	each = append(each, jen.Var().Id("e").Add(g.elemType(t)))
 	switch {
 	case t.ElemPointer() && t.Elem.Kind == goview.KindStruct:
@@ -198,7 +203,7 @@ func (g *gen) deserializeMap(t *goview.Type) []jen.Code {
 		each = append(each, jen.If(jen.Err().Op(":=").Add(g.read(t.Elem, t.Elem.TimestampFormat, jen.Op("&").Id("e"))), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err())))
 	}
 	each = append(each,
-		jen.Id("m").Index(jen.Id("d").Dot("KeyString").Call(jen.Id("key"))).Op("=").Id("e"),
+		jen.Id("m").Index(jen.Id("k")).Op("=").Id("e"),
 		jen.Return(jen.Nil()),
 	)
 	return []jen.Code{

@@ -30,11 +30,12 @@ func deserializeErrorDetails(d *jsonwire.Decoder, v *map[string]string) error {
 	m := map[string]string{}
 	*v = m
 	return d.Object(func(d *jsonwire.Decoder, key []byte) error {
+		k := d.KeyString(key)
 		var e string
 		if err := d.String(&e); err != nil {
 			return err
 		}
-		m[d.KeyString(key)] = e
+		m[k] = e
 		return nil
 	})
 }
