@@ -1,6 +1,7 @@
 package jsonwire
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"strings"
@@ -34,6 +35,27 @@ func BenchmarkDecodeTapesTyped(b *testing.B) {
 	d := NewDecoder(nil)
 	for b.Loop() {
 		d.Reset(tapesDoc)
+		var out tapeOutput
+		if err := decodeTapeOutput(d, &out); err != nil {
+			b.Fatal(err)
+		}
+		if len(out.Infos) != 1000 {
+			b.Fatal(len(out.Infos))
+		}
+	}
+}
+
+// BenchmarkDecodeTapesTypedStream is BenchmarkDecodeTapesTyped reading the
+// document as a stream through a 32 KiB buffer, as the client reads a body.
+func BenchmarkDecodeTapesTypedStream(b *testing.B) {
+	b.SetBytes(int64(len(tapesDoc)))
+	b.ReportAllocs()
+	d := NewDecoder(nil)
+	buf := make([]byte, 32<<10)
+	var r bytes.Reader
+	for b.Loop() {
+		r.Reset(tapesDoc)
+		d.ResetReader(&r, buf)
 		var out tapeOutput
 		if err := decodeTapeOutput(d, &out); err != nil {
 			b.Fatal(err)

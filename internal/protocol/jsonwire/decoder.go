@@ -2,6 +2,7 @@ package jsonwire
 
 import (
 	"errors"
+	"io"
 	"strconv"
 )
 
@@ -10,18 +11,33 @@ import (
 // generated code and in Skip bounded.
 const DefaultMaxDepth = 1000
 
-// Decoder reads one JSON document held in memory. It is a pull parser:
-// callers walk objects and arrays with Object and Array and read scalars with
-// the typed readers, skipping what they do not know with Skip.
+// Decoder reads one JSON document, held in memory (NewDecoder) or read from
+// a stream (NewReaderDecoder). It is a pull parser: callers walk objects and
+// arrays with Object and Array and read scalars with the typed readers,
+// skipping what they do not know with Skip.
 //
-// Use NewDecoder, or Reset on a zero Decoder. After any method returns an
-// error the Decoder's position is unspecified; call Reset before using it
-// again. A Decoder is not safe for concurrent use.
+// Use NewDecoder or NewReaderDecoder, or Reset on a zero Decoder. After any
+// method returns an error the Decoder's position is unspecified; call Reset
+// before using it again. A Decoder is not safe for concurrent use.
 type Decoder struct {
+	// data is the input; when streaming, the window of the stream read so
+	// far that is still needed, starting at stream offset base.
 	data     []byte
 	pos      int
+	base     int64
 	depth    int
 	maxDepth int
+
+	// Streaming state: r is nil for an in-memory document.
+	r      io.Reader
+	eof    bool  // r has returned io.EOF or failed
+	rerr   error // the error r failed with, other than io.EOF
+	pinned bool  // Raw is collecting a value that starts at data[pin]
+	pin    int
+	// live holds, per open Object, where its current key is: in data
+	// (aliased) until a refill moves data, then in saved.
+	live  []liveKey
+	saved []byte
 
 	// scratch receives unescaped string values; they are copied out at once.
 	scratch []byte
@@ -41,12 +57,53 @@ func NewDecoder(data []byte) *Decoder {
 	return &Decoder{data: data, maxDepth: DefaultMaxDepth}
 }
 
+// liveKey is the key of the member an Object is decoding, when streaming.
+type liveKey struct {
+	start, end int  // data[start:end], or saved[start:end] once saved
+	aliased    bool // the key is in data (not yet saved)
+	saved      bool
+}
+
+// NewReaderDecoder returns a Decoder reading r through buf, which it reads
+// into and grows only when a single token (or a value passed to Raw) does
+// not fit in it. Memory use is then bounded by the buffer and what is
+// decoded, not by the document's size; no decoded value refers to buf.
+//
+// A failed Read ends the input: the method reading reports a truncated
+// document, and ReadErr returns the Read error.
+func NewReaderDecoder(r io.Reader, buf []byte) *Decoder {
+	d := NewDecoder(buf[:0])
+	d.r = r
+	return d
+}
+
+// ResetReader makes d read r through buf from the start, as
+// NewReaderDecoder does, keeping its other buffers and depth limit.
+func (d *Decoder) ResetReader(r io.Reader, buf []byte) {
+	d.Reset(buf[:0])
+	d.r = r
+}
+
+// ReadErr returns the error, other than io.EOF, that the stream of a
+// NewReaderDecoder failed with, or nil. A document that ends early because
+// the stream failed is a read error, not a malformed document.
+func (d *Decoder) ReadErr() error { return d.rerr }
+
 // Reset makes d read data from the start, keeping its buffers and depth limit.
 func (d *Decoder) Reset(data []byte) {
 	d.data = data
 	d.pos = 0
+	d.base = 0
+	d.r, d.eof, d.rerr, d.pinned = nil, false, nil, false
+	d.live, d.saved = d.live[:0], d.saved[:0]
 	d.depth = 0
 	d.keys = d.keys[:0]
+	if cap(d.scratch) > maxKeptBuffer {
+		d.scratch = nil // one huge escaped string should not stay with d
+	}
+	if cap(d.keys) > maxKeptBuffer {
+		d.keys = nil
+	}
 	d.arena = arena{} // the old chunks belong to what was decoded
 	d.slabs = nil
 	if d.maxDepth == 0 {
@@ -54,28 +111,144 @@ func (d *Decoder) Reset(data []byte) {
 	}
 }
 
+// maxKeptBuffer is the largest scratch buffer Reset keeps for reuse.
+const maxKeptBuffer = 64 << 10
+
 // SetMaxDepth sets how deeply objects and arrays may nest (DefaultMaxDepth
 // unless changed). Exceeding it, also inside Skip, is an error. n < 1 means 1.
 func (d *Decoder) SetMaxDepth(n int) {
 	d.maxDepth = max(n, 1)
 }
 
-// Offset returns the byte offset of the next unread byte, for Snapshot.
-func (d *Decoder) Offset() int64 { return int64(d.pos) }
+// Offset returns the byte offset in the input of the next unread byte.
+func (d *Decoder) Offset() int64 { return d.base + int64(d.pos) }
+
+// Snapshot returns the input around offset as the package function Snapshot
+// does. A streaming Decoder still holds the bytes around where it failed;
+// the window may be shorter there, never wrong.
+func (d *Decoder) Snapshot(offset int64) string {
+	if offset < d.base {
+		offset = d.base
+	}
+	return Snapshot(d.data, offset-d.base)
+}
+
+// lookbehind is how many bytes before the current token a refill keeps, so
+// a streaming Decoder's Snapshot shows what led up to an error.
+const lookbehind = snapshotRadius
+
+// minGrowth is the smallest buffer a refill grows to. It is small so tests
+// with tiny buffers put refills everywhere; real callers pass a buffer of a
+// few KiB or more.
+const minGrowth = 16
+
+// maxZeroReads is how many (0, nil) reads in a row a refill accepts before
+// failing with io.ErrNoProgress, as bufio does.
+const maxZeroReads = 100
+
+// more reads further input into d.data, keeping the current token (from
+// d.pos, or from the pinned start of a Raw value) and a few bytes before it.
+// It reports whether anything was added; false means the input is
+// exhausted (or failed: see ReadErr). Token readers that run out of input
+// call it and then scan their token again from the start, so indices into
+// d.data never live across a call. The buffer doubles when the kept part
+// would fill more than half of it, so a long token is rescanned a bounded
+// number of times and reading stays linear.
+func (d *Decoder) more() bool {
+	if d.r == nil || d.eof {
+		return false
+	}
+	from := d.pos
+	if d.pinned {
+		from = min(from, d.pin)
+	}
+	from = max(from-lookbehind, 0)
+	kept := len(d.data) - from
+	for i := range d.live {
+		// A key the Object still needs (for its error path) leaves data.
+		if k := &d.live[i]; k.aliased {
+			n := len(d.saved)
+			d.saved = append(d.saved, d.data[k.start:k.end]...)
+			*k = liveKey{start: n, end: len(d.saved), saved: true}
+		}
+	}
+	buf := d.data[:cap(d.data)]
+	if len(buf) == 0 || kept > len(buf)/2 {
+		buf = make([]byte, max(2*len(buf), 2*kept, minGrowth))
+	}
+	copy(buf, d.data[from:])
+	d.base += int64(from)
+	d.pos -= from
+	d.pin -= from
+	n, zero := kept, 0
+	for n < len(buf) {
+		m, err := d.r.Read(buf[n:])
+		n += m
+		if err == io.EOF {
+			d.eof = true
+			break
+		}
+		if err != nil {
+			d.eof, d.rerr = true, err
+			break
+		}
+		if m > 0 {
+			zero = 0
+		} else if zero++; zero >= maxZeroReads {
+			d.eof, d.rerr = true, io.ErrNoProgress
+			break
+		}
+	}
+	d.data = buf[:n]
+	return n > kept
+}
+
+// short reports whether a token reader returned errShort; if so it refills,
+// and the reader scans its token again (with more input, or with the input
+// known to be complete, when it reports the real error).
+func (d *Decoder) short(err error) bool {
+	if err != errShort {
+		return false
+	}
+	d.more()
+	return true
+}
+
+// next returns the next byte when it is buffered and not whitespace, else
+// 0; then peek must be asked. It inlines where peek (which may refill)
+// cannot, so the hottest loops try it first:
+//
+//	if c = d.next(); c == 0 {
+//		if c, err = d.peek(); err != nil { ... }
+//	}
+func (d *Decoder) next() byte {
+	if d.pos < len(d.data) && d.data[d.pos] > ' ' {
+		return d.data[d.pos]
+	}
+	return 0
+}
 
 // peek skips whitespace and returns the next byte without consuming it.
 func (d *Decoder) peek() (byte, error) {
-	for d.pos < len(d.data) {
-		c := d.data[d.pos]
-		if c > ' ' {
-			return c, nil
+	for {
+		for d.pos < len(d.data) {
+			c := d.data[d.pos]
+			if c > ' ' || c != ' ' && c != '\t' && c != '\n' && c != '\r' {
+				return c, nil
+			}
+			d.pos++
 		}
-		if c != ' ' && c != '\t' && c != '\n' && c != '\r' {
-			return c, nil
+		if !d.more() {
+			return 0, d.errEOF(d.pos) // more is false only at the end
 		}
-		d.pos++
 	}
-	return 0, errEOF(d.pos)
+}
+
+// Empty reports whether nothing but whitespace remains of the input. It is
+// for an empty body, which callers may treat as an empty object.
+func (d *Decoder) Empty() bool {
+	_, err := d.peek()
+	return err != nil
 }
 
 // kindName names the JSON type that starts with c, for type mismatch errors.
@@ -104,11 +277,11 @@ func (d *Decoder) typeError(expected string, c byte) error {
 	if found == "" {
 		return d.invalidChar(c, "looking for beginning of value")
 	}
-	return errAt(d.pos, "expected "+expected+", found "+found)
+	return d.errAt(d.pos, "expected "+expected+", found "+found)
 }
 
 func (d *Decoder) invalidChar(c byte, context string) error {
-	return errAt(d.pos, "invalid character "+quoteChar(c)+" "+context)
+	return d.errAt(d.pos, "invalid character "+quoteChar(c)+" "+context)
 }
 
 func quoteChar(c byte) string {
@@ -127,6 +300,8 @@ func quoteChar(c byte) string {
 
 // literal consumes the literal lit (null, true or false) at d.pos.
 func (d *Decoder) literal(lit string) error {
+	for len(d.data)-d.pos < len(lit) && d.more() {
+	}
 	if len(d.data)-d.pos >= len(lit) && string(d.data[d.pos:d.pos+len(lit)]) == lit {
 		d.pos += len(lit)
 		return nil
@@ -137,7 +312,7 @@ func (d *Decoder) literal(lit string) error {
 		i++
 	}
 	if d.pos+i >= len(d.data) {
-		return errEOF(len(d.data))
+		return d.errEOF(len(d.data))
 	}
 	d.pos += i
 	return d.invalidChar(d.data[d.pos], "in literal "+lit)
@@ -150,11 +325,12 @@ func (d *Decoder) Null() bool {
 	if err != nil || c != 'n' {
 		return false
 	}
-	start := d.pos
-	if d.literal("null") != nil {
-		d.pos = start // leave the malformed literal for the next reader to report
-		return false
+	for len(d.data)-d.pos < len("null") && d.more() {
 	}
+	if len(d.data)-d.pos < len("null") || string(d.data[d.pos:d.pos+len("null")]) != "null" {
+		return false // leave the malformed literal for the next reader to report
+	}
+	d.pos += len("null")
 	return true
 }
 
@@ -167,8 +343,10 @@ var errNoValue = errors.New("callback returned without decoding the value")
 // object calls fn zero times and returns nil. Duplicate keys call fn again.
 //
 // key is only valid during the call (it may alias the input or a scratch
-// buffer) but stays valid while fn decodes nested values. fn must not be
-// retained; a closure passed here does not escape to the heap.
+// buffer). In memory it stays valid while fn decodes the value; when
+// streaming, only until fn starts to (a refill may move the input): copy it
+// first, with KeyString, if it is needed after. fn must not be retained; a
+// closure passed here does not escape to the heap.
 //
 // An error from fn, or from decoding inside it, is returned as an *Error whose
 // path includes key.
@@ -197,44 +375,70 @@ func (d *Decoder) Object(fn func(d *Decoder, key []byte) error) error {
 		return nil
 	}
 	mark := len(d.keys)
+	live := -1 // when streaming, this Object's d.live entry
+	if d.r != nil {
+		live = len(d.live)
+		d.live = append(d.live, liveKey{})
+	}
 	for {
 		if c != '"' {
 			return d.invalidChar(c, "looking for beginning of object key string")
 		}
-		key, err := d.readKey()
+		key, at, err := d.readKey()
 		if err != nil {
 			return err
 		}
-		if c, err = d.peek(); err != nil {
-			return err
+		if live >= 0 {
+			if d.live[live].saved {
+				d.saved = d.saved[:d.live[live].start] // the last saved key
+			}
+			d.live[live] = liveKey{start: at, end: at + len(key), aliased: at >= 0}
+		}
+		if c = d.next(); c == 0 {
+			if c, err = d.peek(); err != nil {
+				return err
+			}
 		}
 		if c != ':' {
 			return d.invalidChar(c, "after object key")
 		}
 		d.pos++
-		if _, err = d.peek(); err != nil {
-			return err
+		if d.next() == 0 {
+			if _, err = d.peek(); err != nil {
+				return err
+			}
 		}
-		start := d.pos
+		key = d.liveKey(key, live) // where it is now, after any refill
+		start := d.Offset()
 		if err := fn(d, key); err != nil {
-			return wrapErr(err, d.pos, pathSeg{key: string(key)})
+			return d.wrapErr(err, pathSeg{key: string(d.liveKey(key, live))})
 		}
-		if d.pos == start {
-			return wrapErr(errNoValue, d.pos, pathSeg{key: string(key)})
+		if d.Offset() == start {
+			return d.wrapErr(errNoValue, pathSeg{key: string(d.liveKey(key, live))})
 		}
 		d.keys = d.keys[:mark]
-		if c, err = d.peek(); err != nil {
-			return err
+		if c = d.next(); c == 0 {
+			if c, err = d.peek(); err != nil {
+				return err
+			}
 		}
 		switch c {
 		case ',':
 			d.pos++
-			if c, err = d.peek(); err != nil {
-				return err
+			if c = d.next(); c == 0 {
+				if c, err = d.peek(); err != nil {
+					return err
+				}
 			}
 		case '}':
 			d.pos++
 			d.depth--
+			if live >= 0 {
+				if d.live[live].saved {
+					d.saved = d.saved[:d.live[live].start]
+				}
+				d.live = d.live[:live]
+			}
 			return nil
 		default:
 			return d.invalidChar(c, "after object key:value pair")
@@ -242,23 +446,40 @@ func (d *Decoder) Object(fn func(d *Decoder, key []byte) error) error {
 	}
 }
 
+// liveKey returns the key of Object entry live (-1 in memory) after its
+// value was decoded: key itself, unless a refill has saved it elsewhere.
+func (d *Decoder) liveKey(key []byte, live int) []byte {
+	if live < 0 {
+		return key
+	}
+	if k := d.live[live]; k.saved {
+		return d.saved[k.start:k.end]
+	}
+	return key
+}
+
 // readKey reads the object key string at d.pos. Keys without escapes alias
-// the input; others are unescaped onto the key stack so nothing allocates.
-func (d *Decoder) readKey() ([]byte, error) {
-	start := d.pos + 1
-	end, ok := scanPlain(d.data, start)
-	if ok {
-		d.pos = end + 1
-		return d.data[start:end], nil
+// the input (at is their index in d.data); others are unescaped onto the key
+// stack so nothing allocates (at is -1).
+func (d *Decoder) readKey() (key []byte, at int, err error) {
+	for {
+		start := d.pos + 1
+		end, ok := scanPlain(d.data, start)
+		if ok {
+			d.pos = end + 1
+			return d.data[start:end], start, nil
+		}
+		mark := len(d.keys)
+		out, next, err := d.unquoteSlow(d.keys, start, end)
+		if err == nil {
+			d.keys = out
+			d.pos = next
+			return out[mark:], -1, nil
+		}
+		if !d.short(err) {
+			return nil, -1, err
+		}
 	}
-	mark := len(d.keys)
-	out, next, err := d.unquoteSlow(d.keys, start, end)
-	if err != nil {
-		return nil, err
-	}
-	d.keys = out
-	d.pos = next
-	return out[mark:], nil
 }
 
 // Array decodes a JSON array, calling fn once per element; fn must consume
@@ -291,21 +512,25 @@ func (d *Decoder) Array(fn func(d *Decoder) error) error {
 		return nil
 	}
 	for i := 0; ; i++ {
-		start := d.pos
+		start := d.Offset()
 		if err := fn(d); err != nil {
-			return wrapErr(err, d.pos, pathSeg{index: i, isIndex: true})
+			return d.wrapErr(err, pathSeg{index: i, isIndex: true})
 		}
-		if d.pos == start {
-			return wrapErr(errNoValue, d.pos, pathSeg{index: i, isIndex: true})
+		if d.Offset() == start {
+			return d.wrapErr(errNoValue, pathSeg{index: i, isIndex: true})
 		}
-		if c, err = d.peek(); err != nil {
-			return err
+		if c = d.next(); c == 0 {
+			if c, err = d.peek(); err != nil {
+				return err
+			}
 		}
 		switch c {
 		case ',':
 			d.pos++
-			if _, err = d.peek(); err != nil {
-				return err
+			if d.next() == 0 {
+				if _, err = d.peek(); err != nil {
+					return err
+				}
 			}
 		case ']':
 			d.pos++
@@ -318,7 +543,7 @@ func (d *Decoder) Array(fn func(d *Decoder) error) error {
 }
 
 func (d *Decoder) depthError() error {
-	return errAt(d.pos, "exceeded max depth of "+strconv.Itoa(d.maxDepth))
+	return d.errAt(d.pos, "exceeded max depth of "+strconv.Itoa(d.maxDepth))
 }
 
 // End reports an error unless only whitespace remains after the value read.
@@ -330,16 +555,19 @@ func (d *Decoder) End() error {
 	return d.invalidChar(c, "after top-level value")
 }
 
-// Raw validates the next value and returns its bytes, which alias the input.
+// Raw validates the next value and returns its bytes, which alias the input
+// (when streaming, d's buffer: valid until the next read).
 func (d *Decoder) Raw() ([]byte, error) {
 	if _, err := d.peek(); err != nil {
 		return nil, err
 	}
-	start := d.pos
-	if err := d.Skip(); err != nil {
+	d.pinned, d.pin = true, d.pos
+	err := d.Skip()
+	d.pinned = false
+	if err != nil {
 		return nil, err
 	}
-	return d.data[start:d.pos], nil
+	return d.data[d.pin:d.pos], nil
 }
 
 // Skip consumes and validates the next value of any type. It is iterative,
@@ -350,9 +578,12 @@ func (d *Decoder) Skip() error {
 	var stackBuf [32]byte
 	stack := stackBuf[:0]
 	for {
-		c, err := d.peek()
-		if err != nil {
-			return err
+		c := d.next()
+		if c == 0 {
+			var err error
+			if c, err = d.peek(); err != nil {
+				return err
+			}
 		}
 		switch c {
 		case '{', '[':
@@ -360,9 +591,12 @@ func (d *Decoder) Skip() error {
 				return d.depthError()
 			}
 			d.pos++
-			next, err := d.peek()
-			if err != nil {
-				return err
+			next := d.next()
+			if next == 0 {
+				var err error
+				if next, err = d.peek(); err != nil {
+					return err
+				}
 			}
 			if c == '{' && next == '}' || c == '[' && next == ']' {
 				d.pos++
@@ -401,9 +635,12 @@ func (d *Decoder) Skip() error {
 			if len(stack) == 0 {
 				return nil
 			}
-			c, err := d.peek()
-			if err != nil {
-				return err
+			c := d.next()
+			if c == 0 {
+				var err error
+				if c, err = d.peek(); err != nil {
+					return err
+				}
 			}
 			top := stack[len(stack)-1]
 			if c == ',' {
@@ -430,9 +667,12 @@ func (d *Decoder) Skip() error {
 
 // skipKey consumes `"key" :` inside an object being skipped.
 func (d *Decoder) skipKey() error {
-	c, err := d.peek()
-	if err != nil {
-		return err
+	var err error
+	c := d.next()
+	if c == 0 {
+		if c, err = d.peek(); err != nil {
+			return err
+		}
 	}
 	if c != '"' {
 		return d.invalidChar(c, "looking for beginning of object key string")
@@ -440,8 +680,10 @@ func (d *Decoder) skipKey() error {
 	if err := d.skipString(); err != nil {
 		return err
 	}
-	if c, err = d.peek(); err != nil {
-		return err
+	if c = d.next(); c == 0 {
+		if c, err = d.peek(); err != nil {
+			return err
+		}
 	}
 	if c != ':' {
 		return d.invalidChar(c, "after object key")

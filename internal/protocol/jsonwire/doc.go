@@ -5,7 +5,9 @@
 // byte-identical to github.com/aws/smithy-go/encoding/json for the same
 // values, so requests (and their signatures) match those of aws-sdk-go-v2.
 //
-// The Decoder is a pull parser over an in-memory document. Generated code
+// The Decoder is a pull parser over an in-memory document or a stream read
+// through a buffer (NewReaderDecoder); both decode identically, the stream
+// holding only the buffer and what it has decoded. Generated code
 // walks objects and arrays with callbacks and reads scalars straight into
 // typed fields; no reflection, no interface{} values and no intermediate
 // trees are involved. Errors are *Error values that carry the byte offset

@@ -80,7 +80,6 @@ func isIdent(key string) bool {
 	return true
 }
 
-// errAt builds an *Error for a problem detected at byte offset off.
 // errUnexpectedEnd is a truncated document; it wraps io.ErrUnexpectedEOF so
 // callers can test for truncation as they do with encoding/json.
 var errUnexpectedEnd error = unexpectedEnd{}
@@ -90,20 +89,37 @@ type unexpectedEnd struct{}
 func (unexpectedEnd) Error() string { return "unexpected end of JSON input" }
 func (unexpectedEnd) Unwrap() error { return io.ErrUnexpectedEOF }
 
-func errEOF(off int) *Error {
-	return &Error{Offset: int64(off), Err: errUnexpectedEnd}
+// errShort is what token readers return when a stream's input runs out in
+// the middle of their token: not an error, but a request for more input.
+// It never reaches a caller: each reader refills and scans again.
+var errShort = &Error{Err: errUnexpectedEnd}
+
+// errEOF reports the input ending at data[i], or errShort when more of the
+// stream may follow.
+func (d *Decoder) errEOF(i int) *Error {
+	if d.r != nil && !d.eof {
+		return errShort
+	}
+	return &Error{Offset: d.base + int64(i), Err: errUnexpectedEnd}
 }
 
-func errAt(off int, msg string) *Error {
-	return &Error{Offset: int64(off), Err: errors.New(msg)}
+// errAt reports a problem found at data[i].
+func (d *Decoder) errAt(i int, msg string) *Error {
+	return &Error{Offset: d.base + int64(i), Err: errors.New(msg)}
 }
 
-// wrapErr turns err into an *Error positioned at off (keeping an existing
-// *Error as is) and records seg as the next-outer path segment.
-func wrapErr(err error, off int, seg pathSeg) error {
+// errAtOffset reports a problem found at offset off of the input.
+func errAtOffset(off int64, msg string) *Error {
+	return &Error{Offset: off, Err: errors.New(msg)}
+}
+
+// wrapErr turns err into an *Error positioned at the current offset
+// (keeping an existing *Error as is) and records seg as the next-outer path
+// segment.
+func (d *Decoder) wrapErr(err error, seg pathSeg) error {
 	e, ok := err.(*Error)
 	if !ok {
-		e = &Error{Offset: int64(off), Err: err}
+		e = &Error{Offset: d.Offset(), Err: err}
 	}
 	e.segs = append(e.segs, seg)
 	return e

@@ -14,8 +14,9 @@ import (
 
 // FuzzDecoder checks that arbitrary input never panics, that Skip agrees
 // with encoding/json on validity, that String and Int64 agree with
-// encoding/json, and that Encoder output (identical to smithy-go's) decodes
-// back to the values written.
+// encoding/json, that a stream decodes exactly as the same bytes in memory,
+// and that Encoder output (identical to smithy-go's) decodes back to the
+// values written.
 func FuzzDecoder(f *testing.F) {
 	f.Add([]byte(`{"s":"x","i64":1,"a":[1,2.5,"NaN",null,true],"o":{"t":1481896200.004}}`), "héllo\xff", int64(-7), 1.5)
 	f.Add([]byte(`"\ud83d\ude00\u0041"`), "\u2028<&>", int64(math.MaxInt64), math.Inf(-1))
@@ -24,6 +25,7 @@ func FuzzDecoder(f *testing.F) {
 		checkSkipAgreesWithStdlib(t, data)
 		checkScalarsAgreeWithStdlib(t, data)
 		walkTyped(t, data)
+		checkStreamMatchesMemory(t, data)
 		checkRoundTrip(t, s, i, fl)
 	})
 }

@@ -10,8 +10,24 @@ import (
 
 // scanNumber consumes the JSON number at d.pos, enforcing the JSON grammar
 // (no leading zeros, '+', '.5', hex, ...). isInt is false when the number has
-// a fraction or an exponent.
+// a fraction or an exponent. num aliases the input until the next read.
 func (d *Decoder) scanNumber() (num []byte, isInt bool, err error) {
+	for {
+		start := d.pos
+		num, isInt, err = d.scanNumberOnce()
+		if err == nil && (d.pos < len(d.data) || d.r == nil || d.eof) {
+			return num, isInt, nil
+		}
+		if err != nil && err != errShort {
+			return nil, false, err
+		}
+		// The number runs to the end of what has been read: it may go on.
+		d.pos = start
+		d.more()
+	}
+}
+
+func (d *Decoder) scanNumberOnce() (num []byte, isInt bool, err error) {
 	data := d.data
 	start := d.pos
 	i := start
@@ -19,13 +35,13 @@ func (d *Decoder) scanNumber() (num []byte, isInt bool, err error) {
 		i++
 	}
 	if i >= len(data) {
-		return nil, false, errEOF(i)
+		return nil, false, d.errEOF(i)
 	}
 	switch c := data[i]; {
 	case c == '0':
 		i++
 		if i < len(data) && isDigit(data[i]) {
-			return nil, false, errAt(i, "invalid leading zero in number")
+			return nil, false, d.errAt(i, "invalid leading zero in number")
 		}
 	case '1' <= c && c <= '9':
 		i++
@@ -65,7 +81,7 @@ func (d *Decoder) scanNumber() (num []byte, isInt bool, err error) {
 func (d *Decoder) digits(i int) (int, error) {
 	data := d.data
 	if i >= len(data) {
-		return i, errEOF(i)
+		return i, d.errEOF(i)
 	}
 	if !isDigit(data[i]) {
 		d.pos = i
@@ -81,9 +97,11 @@ func isDigit(c byte) bool { return '0' <= c && c <= '9' }
 
 // numberValue reads a number or null, reporting other types as errors.
 func (d *Decoder) numberValue() (num []byte, isInt, isNull bool, err error) {
-	c, err := d.peek()
-	if err != nil {
-		return nil, false, false, err
+	c := d.next()
+	if c == 0 {
+		if c, err = d.peek(); err != nil {
+			return nil, false, false, err
+		}
 	}
 	if c == '-' || isDigit(c) {
 		num, isInt, err = d.scanNumber()
@@ -120,7 +138,7 @@ func (d *Decoder) readInt(lo, hi int64, typ string) (v int64, isNull bool, err e
 			return -int64(u), false, nil
 		}
 	}
-	return 0, false, errAt(d.pos-len(num), "value "+quoteNumber(num)+" does not fit "+typ)
+	return 0, false, d.errAt(d.pos-len(num), "value "+quoteNumber(num)+" does not fit "+typ)
 }
 
 // Int8 reads a JSON integer into *p; null leaves *p unchanged.
@@ -196,7 +214,7 @@ func (d *Decoder) readFloat(bitSize int, typ string) (v float64, isNull bool, er
 	if err != nil {
 		return 0, false, err
 	}
-	start := d.pos
+	start := d.Offset()
 	switch {
 	case c == '-' || isDigit(c):
 		num, _, err := d.scanNumber()
@@ -205,7 +223,7 @@ func (d *Decoder) readFloat(bitSize int, typ string) (v float64, isNull bool, er
 		}
 		v, err := parseFloat(num, bitSize)
 		if err != nil {
-			return 0, false, errAt(start, "value "+quoteNumber(num)+" does not fit "+typ)
+			return 0, false, errAtOffset(start, "value "+quoteNumber(num)+" does not fit "+typ)
 		}
 		return v, false, nil
 	case c == '"':
@@ -221,7 +239,7 @@ func (d *Decoder) readFloat(bitSize int, typ string) (v float64, isNull bool, er
 		case bytes.EqualFold(s, []byte("-Infinity")):
 			return math.Inf(-1), false, nil
 		}
-		return 0, false, errAt(start, "invalid "+typ+" value "+quoteString(string(s)))
+		return 0, false, errAtOffset(start, "invalid "+typ+" value "+quoteString(string(s)))
 	case c == 'n':
 		return 0, true, d.literal("null")
 	}
@@ -298,18 +316,18 @@ func (d *Decoder) readEpoch() (t time.Time, isNull bool, err error) {
 	if _, err := d.peek(); err != nil {
 		return t, false, err
 	}
-	start := d.pos
+	start := d.Offset()
 	num, _, isNull, err := d.numberValue()
 	if err != nil || isNull {
 		return t, isNull, err
 	}
 	f, err := parseFloat(num, 64)
 	if err != nil {
-		return t, false, errAt(start, "value "+quoteNumber(num)+" is not a valid epoch-seconds timestamp")
+		return t, false, errAtOffset(start, "value "+quoteNumber(num)+" is not a valid epoch-seconds timestamp")
 	}
 	ms := epochMillis(f)
 	if ms == math.MaxInt64 || ms == math.MinInt64 {
-		return t, false, errAt(start, "value "+quoteNumber(num)+" is out of range for an epoch-seconds timestamp")
+		return t, false, errAtOffset(start, "value "+quoteNumber(num)+" is out of range for an epoch-seconds timestamp")
 	}
 	// Seconds and milliseconds apart: ms*1e6 nanoseconds would overflow
 	// int64 past the year 2262 (smithy-go's parser wraps there silently).

@@ -66,6 +66,7 @@ func scanPlain(data []byte, i int) (int, bool) {
 
 // skipString consumes the string at d.pos, validating escapes and rejecting
 // control characters. UTF-8 is not checked: decoding repairs it instead.
+// When a stream's buffer runs out it refills and resumes where it was.
 func (d *Decoder) skipString() error {
 	data := d.data
 	i := d.pos + 1
@@ -79,45 +80,58 @@ func (d *Decoder) skipString() error {
 			i += 8
 		}
 		if i >= len(data) {
-			return errEOF(len(data))
+			if err := d.errEOF(len(data)); err != errShort {
+				return err
+			}
+			i -= d.pos // a refill moves the token to d.pos
+			d.more()
+			data, i = d.data, i+d.pos
+			continue
 		}
 		switch c := data[i]; {
 		case c == '"':
 			d.pos = i + 1
 			return nil
 		case c == '\\':
-			n, err := escapeLen(data, i)
+			n, err := d.escapeLen(i)
+			if err == errShort {
+				i -= d.pos
+				d.more()
+				data, i = d.data, i+d.pos
+				continue
+			}
 			if err != nil {
 				return err
 			}
 			i += n
 		case c < 0x20:
-			return errAt(i, "invalid control character "+quoteChar(c)+" in string")
+			return d.errAt(i, "invalid control character "+quoteChar(c)+" in string")
 		default:
 			i++
 		}
 	}
 }
 
-// escapeLen validates the escape sequence at data[i] ('\\') and returns its
-// length.
-func escapeLen(data []byte, i int) (int, error) {
+// escapeLen validates the escape sequence at d.data[i] ('\\') and returns
+// its length.
+func (d *Decoder) escapeLen(i int) (int, error) {
+	data := d.data
 	if i+1 >= len(data) {
-		return 0, errEOF(len(data))
+		return 0, d.errEOF(len(data))
 	}
 	switch data[i+1] {
 	case '"', '\\', '/', 'b', 'f', 'n', 'r', 't':
 		return 2, nil
 	case 'u':
 		if i+6 > len(data) {
-			return 0, errEOF(len(data))
+			return 0, d.errEOF(len(data))
 		}
 		if hex4(data[i+2:]) < 0 {
-			return 0, errAt(i, "invalid \\u escape in string")
+			return 0, d.errAt(i, "invalid \\u escape in string")
 		}
 		return 6, nil
 	}
-	return 0, errAt(i+1, "invalid escape character "+quoteChar(data[i+1])+" in string")
+	return 0, d.errAt(i+1, "invalid escape character "+quoteChar(data[i+1])+" in string")
 }
 
 // hex4 decodes the four hex digits at the start of b, or returns -1.
@@ -156,7 +170,7 @@ func (d *Decoder) unquoteSlow(dst []byte, start, stop int) ([]byte, int, error) 
 		case c == '"':
 			return dst, i + 1, nil
 		case c == '\\':
-			n, err := escapeLen(data, i)
+			n, err := d.escapeLen(i)
 			if err != nil {
 				return dst, 0, err
 			}
@@ -192,7 +206,7 @@ func (d *Decoder) unquoteSlow(dst []byte, start, stop int) ([]byte, int, error) 
 			}
 			i += n
 		case c < 0x20:
-			return dst, 0, errAt(i, "invalid control character "+quoteChar(c)+" in string")
+			return dst, 0, d.errAt(i, "invalid control character "+quoteChar(c)+" in string")
 		case c < utf8.RuneSelf:
 			dst = append(dst, c)
 			i++
@@ -202,7 +216,7 @@ func (d *Decoder) unquoteSlow(dst []byte, start, stop int) ([]byte, int, error) 
 			i += size
 		}
 	}
-	return dst, 0, errEOF(len(data))
+	return dst, 0, d.errEOF(len(data))
 }
 
 // stringBytes reads the string at d.pos. The result aliases the input or
@@ -215,19 +229,23 @@ func (d *Decoder) stringBytes() ([]byte, error) {
 // stringBytesAt is stringBytes that also reports where a string without
 // escapes starts in the input (-1 when it was unescaped into scratch).
 func (d *Decoder) stringBytesAt() ([]byte, int, error) {
-	start := d.pos + 1
-	end, ok := scanPlain(d.data, start)
-	if ok {
-		d.pos = end + 1
-		return d.data[start:end], start, nil
+	for {
+		start := d.pos + 1
+		end, ok := scanPlain(d.data, start)
+		if ok {
+			d.pos = end + 1
+			return d.data[start:end], start, nil
+		}
+		out, next, err := d.unquoteSlow(d.scratch[:0], start, end)
+		d.scratch = out
+		if err == nil {
+			d.pos = next
+			return out, -1, nil
+		}
+		if !d.short(err) {
+			return nil, -1, err
+		}
 	}
-	out, next, err := d.unquoteSlow(d.scratch[:0], start, end)
-	d.scratch = out
-	if err != nil {
-		return nil, -1, err
-	}
-	d.pos = next
-	return out, -1, nil
 }
 
 // stringOf copies decoded string bytes into the arena's string chunks.
@@ -242,9 +260,11 @@ func (d *Decoder) stringValue() (b []byte, isNull bool, err error) {
 }
 
 func (d *Decoder) stringValueAt() (b []byte, at int, isNull bool, err error) {
-	c, err := d.peek()
-	if err != nil {
-		return nil, -1, false, err
+	c := d.next()
+	if c == 0 {
+		if c, err = d.peek(); err != nil {
+			return nil, -1, false, err
+		}
 	}
 	switch c {
 	case '"':
@@ -288,7 +308,7 @@ func (d *Decoder) Blob(p *[]byte) error {
 	if _, err := d.peek(); err != nil {
 		return err
 	}
-	start := d.pos
+	start := d.Offset()
 	b, isNull, err := d.stringValue()
 	if err != nil {
 		return err
@@ -300,7 +320,7 @@ func (d *Decoder) Blob(p *[]byte) error {
 	dst := make([]byte, base64.StdEncoding.DecodedLen(len(b)))
 	n, err := base64.StdEncoding.Decode(dst, b)
 	if err != nil {
-		return &Error{Offset: int64(start), Err: err}
+		return &Error{Offset: start, Err: err}
 	}
 	*p = dst[:n]
 	return nil
@@ -329,7 +349,7 @@ func (d *Decoder) timeString(layouts []string, kind string) (t time.Time, isNull
 	if _, err := d.peek(); err != nil {
 		return t, false, err
 	}
-	start := d.pos
+	start := d.Offset()
 	b, isNull, err := d.stringValue()
 	if err != nil || isNull {
 		return t, isNull, err
@@ -340,7 +360,7 @@ func (d *Decoder) timeString(layouts []string, kind string) (t time.Time, isNull
 			return t, false, nil
 		}
 	}
-	return t, false, errAt(start, "cannot parse "+quoteString(s)+" as "+kind)
+	return t, false, errAtOffset(start, "cannot parse "+quoteString(s)+" as "+kind)
 }
 
 // DateTime reads an RFC 3339 timestamp string as smithytime.ParseDateTime
