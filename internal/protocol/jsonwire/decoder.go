@@ -462,24 +462,7 @@ func (d *Decoder) liveKey(key []byte, live int) []byte {
 // the input (at is their index in d.data); others are unescaped onto the key
 // stack so nothing allocates (at is -1).
 func (d *Decoder) readKey() (key []byte, at int, err error) {
-	for {
-		start := d.pos + 1
-		end, ok := scanPlain(d.data, start)
-		if ok {
-			d.pos = end + 1
-			return d.data[start:end], start, nil
-		}
-		mark := len(d.keys)
-		out, next, err := d.unquoteSlow(d.keys, start, end)
-		if err == nil {
-			d.keys = out
-			d.pos = next
-			return out[mark:], -1, nil
-		}
-		if !d.short(err) {
-			return nil, -1, err
-		}
-	}
+	return d.stringInto(&d.keys)
 }
 
 // Array decodes a JSON array, calling fn once per element; fn must consume

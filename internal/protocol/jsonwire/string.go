@@ -229,6 +229,14 @@ func (d *Decoder) stringBytes() ([]byte, error) {
 // stringBytesAt is stringBytes that also reports where a string without
 // escapes starts in the input (-1 when it was unescaped into scratch).
 func (d *Decoder) stringBytesAt() ([]byte, int, error) {
+	d.scratch = d.scratch[:0]
+	return d.stringInto(&d.scratch)
+}
+
+// stringInto reads the string at d.pos. One without escapes aliases the
+// input (at is its index in d.data); another is unescaped onto the end of
+// *buf, after what it holds (at is -1). A stream refills as needed.
+func (d *Decoder) stringInto(buf *[]byte) (b []byte, at int, err error) {
 	for {
 		start := d.pos + 1
 		end, ok := scanPlain(d.data, start)
@@ -236,12 +244,18 @@ func (d *Decoder) stringBytesAt() ([]byte, int, error) {
 			d.pos = end + 1
 			return d.data[start:end], start, nil
 		}
-		out, next, err := d.unquoteSlow(d.scratch[:0], start, end)
-		d.scratch = out
-		if err == nil {
-			d.pos = next
-			return out, -1, nil
+		if end >= len(d.data) && d.r != nil && !d.eof {
+			d.more() // a plain string cut by the buffer's end
+			continue
 		}
+		mark := len(*buf)
+		out, next, err := d.unquoteSlow(*buf, start, end)
+		if err == nil {
+			*buf = out
+			d.pos = next
+			return out[mark:], -1, nil
+		}
+		*buf = out[:mark] // keep the capacity it grew to
 		if !d.short(err) {
 			return nil, -1, err
 		}
