@@ -3,9 +3,12 @@ package awsjson
 import (
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"io"
+	"net/http"
 	"runtime"
+	"sync"
 	"time"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
@@ -181,8 +184,8 @@ func IsAnonymous(p aws.CredentialsProvider) bool {
 	return aws.IsCredentialsProvider(p, aws.AnonymousCredentials{})
 }
 
-// deserializer reads the whole response body once, then decodes either the
-// output or the modeled error.
+// deserializer decodes a successful response's output as its body arrives;
+// an error response (or one whose body is to be logged) is read whole first.
 type deserializer struct {
 	op   *opRuntime
 	svc  *Service
@@ -201,6 +204,18 @@ func (m *deserializer) HandleDeserialize(ctx context.Context, in middleware.Dese
 	resp, ok := out.RawResponse.(*smithyhttp.Response)
 	if !ok {
 		return out, metadata, &smithy.DeserializationError{Err: fmt.Errorf("unknown transport type %T", out.RawResponse)}
+	}
+	if resp.Body == nil {
+		resp.Body = http.NoBody // a careless HTTPClient
+	}
+	if resp.StatusCode >= 200 && resp.StatusCode < 300 && !m.mode.IsResponseWithBody() {
+		logResponse(ctx, m.mode, nil, resp, nil)
+		output := m.op.newOutput()
+		if err := decodeStream(resp, func(d *jsonwire.Decoder) error { return m.op.deserialize(d, output) }); err != nil {
+			return out, metadata, err
+		}
+		out.Result = output
+		return out, metadata, nil
 	}
 	body, err := readBody(resp)
 	if err != nil {
@@ -270,6 +285,91 @@ type bodyReadError struct{ err error }
 func (e *bodyReadError) Error() string        { return "failed to read response body: " + e.err.Error() }
 func (e *bodyReadError) Unwrap() error        { return e.err }
 func (e *bodyReadError) RetryableError() bool { return true }
+
+// decodeStream runs decode over a response body as it arrives, through a
+// pooled buffer: a large response costs its decoded result and the buffer,
+// never the whole body beside the result. An empty body decodes as an empty
+// object, as aws-sdk-go-v2 treats it. A body that fails or ends early is a
+// bodyReadError (retryable); one that arrives whole but is not the JSON
+// expected is a decode error with a snapshot of the bytes around the fault.
+func decodeStream(resp *smithyhttp.Response, decode func(*jsonwire.Decoder) error) error {
+	defer resp.Body.Close()
+	st := streams.Get().(*stream)
+	defer st.release()
+	var r io.Reader = resp.Body
+	if resp.ContentLength > 0 {
+		st.body = lengthChecked{r: resp.Body, want: resp.ContentLength}
+		r = &st.body
+	}
+	d := &st.d
+	d.ResetReader(r, st.buf)
+	var err error
+	if !d.Empty() {
+		if err = decode(d); err == nil {
+			err = d.End()
+		}
+	}
+	if rerr := d.ReadErr(); rerr != nil {
+		return &smithy.DeserializationError{Err: &bodyReadError{err: rerr}}
+	}
+	if err != nil {
+		off := d.Offset()
+		var werr *jsonwire.Error
+		if errors.As(err, &werr) {
+			off = werr.Offset
+		}
+		return &smithy.DeserializationError{
+			Err:      fmt.Errorf("failed to decode response body: %w", err),
+			Snapshot: []byte(d.Snapshot(off)),
+		}
+	}
+	return nil
+}
+
+// stream is what decodeStream reads a body with. No decoded value refers to
+// the decoder's buffers (strings and pointer targets come from chunks that
+// each Reset leaves to the values decoded into them), so a stream is reused
+// as soon as its call is done.
+type stream struct {
+	d    jsonwire.Decoder
+	buf  []byte
+	body lengthChecked
+}
+
+var streams = sync.Pool{New: func() any {
+	return &stream{buf: make([]byte, streamBufferSize)}
+}}
+
+// release returns st to the pool, dropping its references to the response.
+func (st *stream) release() {
+	st.d.Reset(nil)
+	st.body = lengthChecked{}
+	streams.Put(st)
+}
+
+// streamBufferSize is the read buffer of a streamed response: large enough
+// that refills are rare, small beside any response worth streaming.
+const streamBufferSize = 32 << 10
+
+// lengthChecked reads a body that announced its length, failing when it
+// ends early or runs past it, as net/http's own transport does.
+type lengthChecked struct {
+	r    io.Reader
+	want int64
+	got  int64
+}
+
+func (l *lengthChecked) Read(p []byte) (int, error) {
+	n, err := l.r.Read(p)
+	l.got += int64(n)
+	switch {
+	case l.got > l.want:
+		return n, fmt.Errorf("body longer than its Content-Length %d", l.want)
+	case err == io.EOF && l.got < l.want:
+		return n, fmt.Errorf("body shorter than its Content-Length %d: %w", l.want, io.ErrUnexpectedEOF)
+	}
+	return n, err
+}
 
 // decodeBody runs decode over a JSON document; an empty body decodes as an
 // empty object, as aws-sdk-go-v2 treats it.
