@@ -38,12 +38,27 @@ generated-check:
 	$(GO) run ./codegen -model models/storagegateway.json -out service/storagegateway -check
 	$(GO) test -count=1 -run 'TestGolden|TestGenerationIsDeterministic' ./codegen/
 
+# fuzz_one runs fuzz target $(1) in package $(2) for FUZZTIME. Go 1.26's fuzz
+# coordinator can end a run that found nothing with "context deadline
+# exceeded" as the time runs out (golang/go#75804, fixed in Go 1.27): that
+# is reported and the next target runs; a failing input still fails.
+define fuzz_one
+	@log=$$(mktemp); \
+	$(GO) test -run '^$$' -fuzz '^$(1)$$' -fuzztime $(FUZZTIME) $(2) 2>&1 | tee $$log; \
+	rc=$${PIPESTATUS[0]}; \
+	if [ $$rc -ne 0 ] && ! grep -q 'Failing input written to' $$log && tail -n 5 $$log | grep -q 'context deadline exceeded'; then \
+		echo "== $(1): stopped by Go's fuzz-coordinator deadline race (golang/go#75804) with no failing input; not a finding"; rc=0; \
+	fi; \
+	rm -f $$log; exit $$rc
+endef
+
 ## fuzz: run each fuzz target for FUZZTIME (make fuzz FUZZTIME=5m for a long run)
+fuzz: SHELL := bash
 fuzz:
-	$(GO) test -run '^$$' -fuzz '^FuzzDecoder$$' -fuzztime $(FUZZTIME) ./internal/protocol/jsonwire/
-	$(GO) test -run '^$$' -fuzz '^FuzzParse$$' -fuzztime $(FUZZTIME) ./codegen/model/
-	$(GO) test -run '^$$' -fuzz '^FuzzErrorInfo$$' -fuzztime $(FUZZTIME) ./internal/protocol/awsjson/
-	$(GO) test -run '^$$' -fuzz '^FuzzDescribeTapeRecoveryPointsResponse$$' -fuzztime $(FUZZTIME) ./service/storagegateway/
+	$(call fuzz_one,FuzzDecoder,./internal/protocol/jsonwire/)
+	$(call fuzz_one,FuzzParse,./codegen/model/)
+	$(call fuzz_one,FuzzErrorInfo,./internal/protocol/awsjson/)
+	$(call fuzz_one,FuzzDescribeTapeRecoveryPointsResponse,./service/storagegateway/)
 
 ## bench: gosmith vs aws-sdk-go-v2 benchmarks with benchstat (BENCHMARKS.md)
 bench:
