@@ -146,6 +146,9 @@ const minGrowth = 16
 // failing with io.ErrNoProgress, as bufio does.
 const maxZeroReads = 100
 
+// streaming reports whether more input may follow what d.data holds.
+func (d *Decoder) streaming() bool { return d.r != nil && !d.eof }
+
 // more reads further input into d.data, keeping the current token (from
 // d.pos, or from the pinned start of a Raw value) and a few bytes before it.
 // It reports whether anything was added; false means the input is
@@ -155,7 +158,7 @@ const maxZeroReads = 100
 // would fill more than half of it, so a long token is rescanned a bounded
 // number of times and reading stays linear.
 func (d *Decoder) more() bool {
-	if d.r == nil || d.eof {
+	if !d.streaming() {
 		return false
 	}
 	from := d.pos
@@ -201,6 +204,14 @@ func (d *Decoder) more() bool {
 	}
 	d.data = buf[:n]
 	return n > kept
+}
+
+// refillAt refills in the middle of the token at d.pos, which a reader has
+// scanned up to data[i], and returns the new data and where i is in it.
+func (d *Decoder) refillAt(i int) ([]byte, int) {
+	i -= d.pos // a refill moves the token to d.pos
+	d.more()
+	return d.data, i + d.pos
 }
 
 // short reports whether a token reader returned errShort; if so it refills,
@@ -298,11 +309,17 @@ func quoteChar(c byte) string {
 	return "'" + s[1:len(s)-1] + "'"
 }
 
-// literal consumes the literal lit (null, true or false) at d.pos.
-func (d *Decoder) literal(lit string) error {
+// atLiteral reports whether the input at d.pos starts with lit, reading
+// more of a stream as needed; it consumes nothing.
+func (d *Decoder) atLiteral(lit string) bool {
 	for len(d.data)-d.pos < len(lit) && d.more() {
 	}
-	if len(d.data)-d.pos >= len(lit) && string(d.data[d.pos:d.pos+len(lit)]) == lit {
+	return len(d.data)-d.pos >= len(lit) && string(d.data[d.pos:d.pos+len(lit)]) == lit
+}
+
+// literal consumes the literal lit (null, true or false) at d.pos.
+func (d *Decoder) literal(lit string) error {
+	if d.atLiteral(lit) {
 		d.pos += len(lit)
 		return nil
 	}
@@ -325,9 +342,7 @@ func (d *Decoder) Null() bool {
 	if err != nil || c != 'n' {
 		return false
 	}
-	for len(d.data)-d.pos < len("null") && d.more() {
-	}
-	if len(d.data)-d.pos < len("null") || string(d.data[d.pos:d.pos+len("null")]) != "null" {
+	if !d.atLiteral("null") {
 		return false // leave the malformed literal for the next reader to report
 	}
 	d.pos += len("null")
@@ -389,9 +404,7 @@ func (d *Decoder) Object(fn func(d *Decoder, key []byte) error) error {
 			return err
 		}
 		if live >= 0 {
-			if d.live[live].saved {
-				d.saved = d.saved[:d.live[live].start] // the last saved key
-			}
+			d.dropSavedKey(live)
 			d.live[live] = liveKey{start: at, end: at + len(key), aliased: at >= 0}
 		}
 		if c = d.next(); c == 0 {
@@ -434,9 +447,7 @@ func (d *Decoder) Object(fn func(d *Decoder, key []byte) error) error {
 			d.pos++
 			d.depth--
 			if live >= 0 {
-				if d.live[live].saved {
-					d.saved = d.saved[:d.live[live].start]
-				}
+				d.dropSavedKey(live)
 				d.live = d.live[:live]
 			}
 			return nil
@@ -456,6 +467,15 @@ func (d *Decoder) liveKey(key []byte, live int) []byte {
 		return d.saved[k.start:k.end]
 	}
 	return key
+}
+
+// dropSavedKey frees the saved copy of Object entry live's key, if a refill
+// made one. It is the last one saved: the entries of the Objects nested in
+// it have dropped theirs.
+func (d *Decoder) dropSavedKey(live int) {
+	if k := d.live[live]; k.saved {
+		d.saved = d.saved[:k.start]
+	}
 }
 
 // readKey reads the object key string at d.pos. Keys without escapes alias

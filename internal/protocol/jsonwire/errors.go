@@ -97,7 +97,7 @@ var errShort = &Error{Err: errUnexpectedEnd}
 // errEOF reports the input ending at data[i], or errShort when more of the
 // stream may follow.
 func (d *Decoder) errEOF(i int) *Error {
-	if d.r != nil && !d.eof {
+	if d.streaming() {
 		return errShort
 	}
 	return &Error{Offset: d.base + int64(i), Err: errUnexpectedEnd}
@@ -105,7 +105,7 @@ func (d *Decoder) errEOF(i int) *Error {
 
 // errAt reports a problem found at data[i].
 func (d *Decoder) errAt(i int, msg string) *Error {
-	return &Error{Offset: d.base + int64(i), Err: errors.New(msg)}
+	return errAtOffset(d.base+int64(i), msg)
 }
 
 // errAtOffset reports a problem found at offset off of the input.

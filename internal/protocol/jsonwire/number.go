@@ -15,7 +15,7 @@ func (d *Decoder) scanNumber() (num []byte, isInt bool, err error) {
 	for {
 		start := d.pos
 		num, isInt, err = d.scanNumberOnce()
-		if err == nil && (d.pos < len(d.data) || d.r == nil || d.eof) {
+		if err == nil && (d.pos < len(d.data) || !d.streaming()) {
 			return num, isInt, nil
 		}
 		if err != nil && err != errShort {

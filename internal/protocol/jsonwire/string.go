@@ -80,12 +80,10 @@ func (d *Decoder) skipString() error {
 			i += 8
 		}
 		if i >= len(data) {
-			if err := d.errEOF(len(data)); err != errShort {
-				return err
+			if !d.streaming() {
+				return d.errEOF(len(data))
 			}
-			i -= d.pos // a refill moves the token to d.pos
-			d.more()
-			data, i = d.data, i+d.pos
+			data, i = d.refillAt(i)
 			continue
 		}
 		switch c := data[i]; {
@@ -95,9 +93,7 @@ func (d *Decoder) skipString() error {
 		case c == '\\':
 			n, err := d.escapeLen(i)
 			if err == errShort {
-				i -= d.pos
-				d.more()
-				data, i = d.data, i+d.pos
+				data, i = d.refillAt(i)
 				continue
 			}
 			if err != nil {
@@ -222,15 +218,9 @@ func (d *Decoder) unquoteSlow(dst []byte, start, stop int) ([]byte, int, error) 
 // stringBytes reads the string at d.pos. The result aliases the input or
 // d.scratch and is valid until the next read.
 func (d *Decoder) stringBytes() ([]byte, error) {
-	b, _, err := d.stringBytesAt()
-	return b, err
-}
-
-// stringBytesAt is stringBytes that also reports where a string without
-// escapes starts in the input (-1 when it was unescaped into scratch).
-func (d *Decoder) stringBytesAt() ([]byte, int, error) {
 	d.scratch = d.scratch[:0]
-	return d.stringInto(&d.scratch)
+	b, _, err := d.stringInto(&d.scratch)
+	return b, err
 }
 
 // stringInto reads the string at d.pos. One without escapes aliases the
@@ -244,7 +234,7 @@ func (d *Decoder) stringInto(buf *[]byte) (b []byte, at int, err error) {
 			d.pos = end + 1
 			return d.data[start:end], start, nil
 		}
-		if end >= len(d.data) && d.r != nil && !d.eof {
+		if end >= len(d.data) && d.streaming() {
 			d.more() // a plain string cut by the buffer's end
 			continue
 		}
@@ -262,49 +252,39 @@ func (d *Decoder) stringInto(buf *[]byte) (b []byte, at int, err error) {
 	}
 }
 
-// stringOf copies decoded string bytes into the arena's string chunks.
-func (d *Decoder) stringOf(b []byte, _ int) string {
-	return d.arena.internString(b)
-}
-
 // stringValue reads a string or null, reporting other types as errors.
 func (d *Decoder) stringValue() (b []byte, isNull bool, err error) {
-	b, _, isNull, err = d.stringValueAt()
-	return b, isNull, err
-}
-
-func (d *Decoder) stringValueAt() (b []byte, at int, isNull bool, err error) {
 	c := d.next()
 	if c == 0 {
 		if c, err = d.peek(); err != nil {
-			return nil, -1, false, err
+			return nil, false, err
 		}
 	}
 	switch c {
 	case '"':
-		b, at, err = d.stringBytesAt()
-		return b, at, false, err
+		b, err = d.stringBytes()
+		return b, false, err
 	case 'n':
-		return nil, -1, true, d.literal("null")
+		return nil, true, d.literal("null")
 	}
-	return nil, -1, false, d.typeError("string", c)
+	return nil, false, d.typeError("string", c)
 }
 
 // String reads a JSON string into *p; null leaves *p unchanged. The bytes
 // go into the decoder's string chunks: no allocation per string.
 func (d *Decoder) String(p *string) error {
-	b, at, isNull, err := d.stringValueAt()
+	b, isNull, err := d.stringValue()
 	if err != nil || isNull {
 		return err
 	}
-	*p = d.stringOf(b, at)
+	*p = d.arena.internString(b)
 	return nil
 }
 
 // StringPtr reads a JSON string into a new *string; null sets *p to nil.
 // The *string comes from the decoder's arena.
 func (d *Decoder) StringPtr(p **string) error {
-	b, at, isNull, err := d.stringValueAt()
+	b, isNull, err := d.stringValue()
 	if err != nil {
 		return err
 	}
@@ -312,7 +292,7 @@ func (d *Decoder) StringPtr(p **string) error {
 		*p = nil
 		return nil
 	}
-	*p = take(&d.arena.strs, d.stringOf(b, at))
+	*p = take(&d.arena.strs, d.arena.internString(b))
 	return nil
 }
 
