@@ -208,14 +208,12 @@ func (m *deserializer) HandleDeserialize(ctx context.Context, in middleware.Dese
 	if resp.Body == nil {
 		resp.Body = http.NoBody // a careless HTTPClient
 	}
-	if resp.StatusCode >= 200 && resp.StatusCode < 300 && !m.mode.IsResponseWithBody() {
+	ok2xx := resp.StatusCode >= 200 && resp.StatusCode < 300
+	if ok2xx && !m.mode.IsResponseWithBody() {
 		logResponse(ctx, m.mode, nil, resp, nil)
-		output := m.op.newOutput()
-		if err := decodeStream(resp, func(d *jsonwire.Decoder) error { return m.op.deserialize(d, output) }); err != nil {
-			return out, metadata, err
-		}
-		out.Result = output
-		return out, metadata, nil
+		defer resp.Body.Close()
+		out.Result, err = m.decodeOutput(resp.Body, resp.ContentLength)
+		return out, metadata, err
 	}
 	body, err := readBody(resp)
 	if err != nil {
@@ -224,15 +222,21 @@ func (m *deserializer) HandleDeserialize(ctx context.Context, in middleware.Dese
 		return out, metadata, &smithy.DeserializationError{Err: &bodyReadError{err: err}}
 	}
 	logResponse(ctx, m.mode, m.svc.SensitiveKeys, resp, body)
-	if resp.StatusCode < 200 || resp.StatusCode >= 300 {
+	if !ok2xx {
 		return out, metadata, decodeError(m.svc, resp.Header, body, m.op.errors)
 	}
+	out.Result, err = m.decodeOutput(bytes.NewReader(body), -1)
+	return out, metadata, err
+}
+
+// decodeOutput decodes the operation's output from a 2xx body (of length
+// bytes when that is positive). A nil output goes with an error.
+func (m *deserializer) decodeOutput(body io.Reader, length int64) (any, error) {
 	output := m.op.newOutput()
-	if err := decodeBody(body, func(d *jsonwire.Decoder) error { return m.op.deserialize(d, output) }); err != nil {
-		return out, metadata, err
+	if err := decodeStream(body, length, func(d *jsonwire.Decoder) error { return m.op.deserialize(d, output) }); err != nil {
+		return nil, err
 	}
-	out.Result = output
-	return out, metadata, nil
+	return output, nil
 }
 
 // readBody reads and closes the response body. With a Content-Length it
@@ -288,17 +292,18 @@ func (e *bodyReadError) RetryableError() bool { return true }
 
 // decodeStream runs decode over a response body as it arrives, through a
 // pooled buffer: a large response costs its decoded result and the buffer,
-// never the whole body beside the result. An empty body decodes as an empty
-// object, as aws-sdk-go-v2 treats it. A body that fails or ends early is a
-// bodyReadError (retryable); one that arrives whole but is not the JSON
-// expected is a decode error with a snapshot of the bytes around the fault.
-func decodeStream(resp *smithyhttp.Response, decode func(*jsonwire.Decoder) error) error {
-	defer resp.Body.Close()
+// never the whole body beside the result. A positive length is the body's
+// announced Content-Length, checked as it is read. An empty body (JSON
+// whitespace only) decodes as an empty object, as aws-sdk-go-v2 treats it.
+// A body that fails or ends early is a bodyReadError (retryable); one that
+// arrives whole but is not the JSON expected is a decode error with a
+// snapshot of the bytes around the fault.
+func decodeStream(body io.Reader, length int64, decode func(*jsonwire.Decoder) error) error {
 	st := streams.Get().(*stream)
 	defer st.release()
-	var r io.Reader = resp.Body
-	if resp.ContentLength > 0 {
-		st.body = lengthChecked{r: resp.Body, want: resp.ContentLength}
+	r := body
+	if length > 0 {
+		st.body = lengthChecked{r: body, want: length}
 		r = &st.body
 	}
 	d := &st.d
