@@ -217,3 +217,27 @@ func TestLoggedResponseDecodesTheSame(t *testing.T) {
 func describe(c *Client) (*DescribeTapeRecoveryPointsOutput, error) {
 	return c.DescribeTapeRecoveryPoints(context.Background(), &DescribeTapeRecoveryPointsInput{GatewayARN: aws.String(gatewayARN)})
 }
+
+// Logging the response body must not change what it decodes to: the same
+// bodies are empty, or malformed, with and without ClientLogMode.
+func TestLoggingDoesNotChangeDecoding(t *testing.T) {
+	for _, body := range []string{"", " \r\n\t", "\f", "\u00a0", `{"Marker":"m"}`, `{"Marker":`} {
+		var results []string
+		for _, mode := range []aws.ClientLogMode{0, aws.LogResponseWithBody} {
+			c := New(Options{
+				Region:        "us-east-1",
+				Credentials:   aws.AnonymousCredentials{},
+				Logger:        &captureLogger{},
+				ClientLogMode: mode,
+				HTTPClient: doFunc(func(r *http.Request) (*http.Response, error) {
+					return okResponse(r, strings.NewReader(body), int64(len(body))), nil
+				}),
+			})
+			out, err := describe(c)
+			results = append(results, fmt.Sprintf("output %v, error %v", out != nil, err != nil))
+		}
+		if results[0] != results[1] {
+			t.Errorf("body %q: without logging %s; with logging %s", body, results[0], results[1])
+		}
+	}
+}
