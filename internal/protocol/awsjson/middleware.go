@@ -270,12 +270,21 @@ func readBody(resp *smithyhttp.Response) ([]byte, error) {
 		}
 	}
 	if int64(len(buf)) < n {
-		return nil, fmt.Errorf("body shorter than its Content-Length %d: %w", n, io.ErrUnexpectedEOF)
+		return nil, lengthMismatch(n, int64(len(buf)))
 	}
 	if extra, _ := io.ReadAll(io.LimitReader(resp.Body, 1)); len(extra) > 0 {
-		return nil, fmt.Errorf("body longer than its Content-Length %d", n)
+		return nil, lengthMismatch(n, n+1)
 	}
 	return buf, nil
+}
+
+// lengthMismatch reports a body of got bytes (or more) that announced want.
+// A short body wraps io.ErrUnexpectedEOF: the transfer was cut.
+func lengthMismatch(want, got int64) error {
+	if got < want {
+		return fmt.Errorf("body shorter than its Content-Length %d: %w", want, io.ErrUnexpectedEOF)
+	}
+	return fmt.Errorf("body longer than its Content-Length %d", want)
 }
 
 // maxPresizedBody bounds the buffer a Content-Length header can make us
@@ -367,11 +376,8 @@ type lengthChecked struct {
 func (l *lengthChecked) Read(p []byte) (int, error) {
 	n, err := l.r.Read(p)
 	l.got += int64(n)
-	switch {
-	case l.got > l.want:
-		return n, fmt.Errorf("body longer than its Content-Length %d", l.want)
-	case err == io.EOF && l.got < l.want:
-		return n, fmt.Errorf("body shorter than its Content-Length %d: %w", l.want, io.ErrUnexpectedEOF)
+	if l.got > l.want || err == io.EOF && l.got < l.want {
+		return n, lengthMismatch(l.want, l.got)
 	}
 	return n, err
 }
