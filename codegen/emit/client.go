@@ -1,6 +1,8 @@
 package emit
 
 import (
+	"strings"
+
 	"github.com/dave/jennifer/jen"
 
 	"github.com/gosmith/gosmith/codegen/goview"
@@ -189,7 +191,9 @@ func (g *gen) clientFile() *jen.File {
 
 	f.Comment("NewFromConfig returns a new client from the provided config: region,")
 	f.Comment("credentials, HTTP client, retryer, logger, base endpoint and API options as")
-	f.Comment("config.LoadDefaultConfig resolved them.")
+	f.Comment("config.LoadDefaultConfig resolved them. A service-specific endpoint")
+	f.Comment("(AWS_ENDPOINT_URL_" + envServiceName(g.pkg.Service.SdkID) + ", or the shared config's services")
+	f.Comment("section) takes precedence over the global one, as in aws-sdk-go-v2.")
 	cfg := func(name string) *jen.Statement { return jen.Id("cfg").Dot(name) }
 	f.Func().Id("NewFromConfig").Params(jen.Id("cfg").Qual(pkgAWS, "Config"), jen.Id("optFns").Op("...").Func().Params(jen.Op("*").Id("Options"))).Op("*").Id("Client").Block(
 		jen.Id("opts").Op(":=").Id("Options").Values(jen.Dict{
@@ -201,7 +205,7 @@ func (g *gen) clientFile() *jen.File {
 			jen.Id("ClientLogMode"):               cfg("ClientLogMode"),
 			jen.Id("RetryMaxAttempts"):            cfg("RetryMaxAttempts"),
 			jen.Id("RetryMode"):                   cfg("RetryMode"),
-			jen.Id("BaseEndpoint"):                cfg("BaseEndpoint"),
+			jen.Id("BaseEndpoint"):                jen.Qual(g.rt("awsjson"), "ResolveBaseEndpoint").Call(jen.Id("cfg"), jen.Id("ServiceID")),
 			jen.Id("DisableRequestCompression"):   cfg("DisableRequestCompression"),
 			jen.Id("RequestMinCompressSizeBytes"): cfg("RequestMinCompressSizeBytes"),
 		}),
@@ -254,6 +258,11 @@ func (g *gen) clientFile() *jen.File {
 		})),
 	)
 	return f
+}
+
+// envServiceName is the SDK ID as it appears in environment variable names.
+func envServiceName(sdkID string) string {
+	return strings.ReplaceAll(strings.ToUpper(sdkID), " ", "_")
 }
 
 // title is the service's human name: its @title, else its SDK ID.

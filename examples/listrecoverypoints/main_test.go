@@ -486,3 +486,55 @@ func TestRepeatedMarkerIsAnError(t *testing.T) {
 		t.Errorf("calls = %d, want 2", c.calls)
 	}
 }
+
+// Endpoints configured the aws-sdk-go-v2 way (no -endpoint flag) reach the
+// server they name, with v2's precedence: the service's own setting first.
+func TestConfiguredEndpoints(t *testing.T) {
+	for _, tc := range []struct {
+		name  string
+		setup func(t *testing.T, configFile, right, wrong string)
+	}{
+		{"AWS_ENDPOINT_URL_STORAGE_GATEWAY", func(t *testing.T, _, right, _ string) {
+			t.Setenv("AWS_ENDPOINT_URL_STORAGE_GATEWAY", right)
+		}},
+		{"AWS_ENDPOINT_URL", func(t *testing.T, _, right, _ string) {
+			t.Setenv("AWS_ENDPOINT_URL", right)
+		}},
+		{"the service's variable beats AWS_ENDPOINT_URL", func(t *testing.T, _, right, wrong string) {
+			t.Setenv("AWS_ENDPOINT_URL", wrong)
+			t.Setenv("AWS_ENDPOINT_URL_STORAGE_GATEWAY", right)
+		}},
+		{"the services section beats the profile's endpoint_url", func(t *testing.T, configFile, right, wrong string) {
+			writeFile(t, configFile, "[default]\nendpoint_url = "+wrong+"\nservices = local\n\n[services local]\nstorage_gateway =\n  endpoint_url = "+right+"\n")
+		}},
+		{"AWS_ENDPOINT_URL beats the services section", func(t *testing.T, configFile, right, wrong string) {
+			t.Setenv("AWS_ENDPOINT_URL", right)
+			writeFile(t, configFile, "[default]\nservices = local\n\n[services local]\nstorage_gateway =\n  endpoint_url = "+wrong+"\n")
+		}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			configFile, _ := isolateAWS(t)
+			// isolateAWS sets these to ""; config.LoadDefaultConfig reads an
+			// empty variable as unset, as aws-sdk-go-v2 clients must not.
+			unsetenv(t, "AWS_ENDPOINT_URL")
+			unsetenv(t, "AWS_ENDPOINT_URL_STORAGE_GATEWAY")
+			right, wrong := newStandIn(t, threePages), newStandIn(t, threePages)
+			tc.setup(t, configFile, right.start(), wrong.start())
+			code, _, stderr := runCLI(t, "-gateway", gatewayARN)
+			if code != exitOK {
+				t.Fatalf("exit code %d, stderr:\n%s", code, stderr)
+			}
+			if len(right.requests()) != 3 || len(wrong.requests()) != 0 {
+				t.Errorf("requests: %d to the configured endpoint, %d to the other; want 3 and 0", len(right.requests()), len(wrong.requests()))
+			}
+		})
+	}
+}
+
+func unsetenv(t *testing.T, key string) {
+	t.Helper()
+	t.Setenv(key, "")
+	if err := os.Unsetenv(key); err != nil {
+		t.Fatal(err)
+	}
+}

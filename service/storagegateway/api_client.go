@@ -141,11 +141,13 @@ func New(options Options, optFns ...func(*Options)) *Client {
 
 // NewFromConfig returns a new client from the provided config: region,
 // credentials, HTTP client, retryer, logger, base endpoint and API options as
-// config.LoadDefaultConfig resolved them.
+// config.LoadDefaultConfig resolved them. A service-specific endpoint
+// (AWS_ENDPOINT_URL_STORAGE_GATEWAY, or the shared config's services
+// section) takes precedence over the global one, as in aws-sdk-go-v2.
 func NewFromConfig(cfg aws.Config, optFns ...func(*Options)) *Client {
 	opts := Options{
 		APIOptions:                  cfg.APIOptions,
-		BaseEndpoint:                cfg.BaseEndpoint,
+		BaseEndpoint:                awsjson.ResolveBaseEndpoint(cfg, ServiceID),
 		ClientLogMode:               cfg.ClientLogMode,
 		Credentials:                 cfg.Credentials,
 		DisableRequestCompression:   cfg.DisableRequestCompression,

@@ -2,6 +2,8 @@ package awsjson
 
 import (
 	"context"
+	"os"
+	"strings"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/aws/retry"
@@ -72,6 +74,55 @@ func EndpointVariants(cfg aws.Config) (aws.FIPSEndpointState, aws.DualStackEndpo
 		}
 	}
 	return fips, dual
+}
+
+// ResolveBaseEndpoint returns the base endpoint a client built from cfg
+// uses, with aws-sdk-go-v2's precedence: the service's own setting from
+// cfg's config sources (AWS_ENDPOINT_URL_<SERVICE_ID>, then the shared
+// config profile's services section) beats cfg.BaseEndpoint (AWS_ENDPOINT_URL
+// or the profile's endpoint_url), except that a global AWS_ENDPOINT_URL in the
+// environment beats a services section in the file.
+// AWS_IGNORE_CONFIGURED_ENDPOINT_URLS (or its shared-config form) turns the
+// service-specific settings off, as config.LoadDefaultConfig already did
+// for cfg.BaseEndpoint.
+func ResolveBaseEndpoint(cfg aws.Config, sdkID string) *string {
+	base := cfg.BaseEndpoint
+	_, global := os.LookupEnv("AWS_ENDPOINT_URL")
+	_, own := os.LookupEnv("AWS_ENDPOINT_URL_" + strings.ReplaceAll(strings.ToUpper(sdkID), " ", "_"))
+	if global && !own {
+		return base
+	}
+	ctx := context.Background()
+	for _, src := range cfg.ConfigSources {
+		p, ok := src.(interface {
+			GetIgnoreConfiguredEndpoints(context.Context) (bool, bool, error)
+		})
+		if !ok {
+			continue
+		}
+		if ignore, found, err := p.GetIgnoreConfiguredEndpoints(ctx); err != nil || found {
+			if found && ignore {
+				return base
+			}
+			break
+		}
+	}
+	for _, src := range cfg.ConfigSources {
+		p, ok := src.(interface {
+			GetServiceBaseEndpoint(context.Context, string) (string, bool, error)
+		})
+		if !ok {
+			continue
+		}
+		v, found, err := p.GetServiceBaseEndpoint(ctx, sdkID)
+		if err != nil {
+			return base
+		}
+		if found {
+			return &v
+		}
+	}
+	return base
 }
 
 // OptionalString is nil for "", so an unset option reads as an unset
