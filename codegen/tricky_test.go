@@ -495,8 +495,13 @@ func trickyFailureCases() []trickyCase {
 		},
 		{
 			name:    "a restJson1 service is an error naming the protocol",
-			model:   doc(svcShape("ex#Svc", `"aws.protocols#restJson1":{}`, "Do"), `"ex#Do":{"type":"operation"}`),
+			model:   doc(svcShape("ex#Svc", `"aws.protocols#restJson1":{}`, "Do"), `"ex#Do":{"type":"operation","traits":{"smithy.api#http":{"method":"POST","uri":"/do"}}}`),
 			wantErr: []string{"ex#Svc", "aws.protocols#restJson1"},
+		},
+		{
+			name:    "a restJson1 operation without @http is an error naming it",
+			model:   doc(svcShape("ex#Svc", `"aws.protocols#restJson1":{}`, "Do"), `"ex#Do":{"type":"operation"}`),
+			wantErr: []string{"ex#Do", "smithy.api#http"},
 		},
 		{
 			name:    "an awsQuery service is an error naming the protocol",

@@ -9,11 +9,25 @@ import (
 )
 
 // optionField is one field of the generated Options, in aws-sdk-go-v2's
-// order and with its meaning.
+// order and with its meaning. Each field is declared here once: where
+// NewFromConfig takes it from and which runtime Config field carries it on
+// a call are part of its declaration.
 type optionField struct {
 	name string
 	typ  jen.Code
 	doc  []string
+	// fromConfig is NewFromConfig's value for the field, given the
+	// aws.Config as cfg; nil when NewFromConfig leaves it to New.
+	fromConfig func(cfg *jen.Statement) jen.Code
+	// perCall names the field of the runtime's client.Config that carries
+	// the option into a call; "" when the call needs it only through
+	// another (endpoint options reach the resolver, for instance).
+	perCall string
+}
+
+// fromConfigField copies the aws.Config field of the same name.
+func fromConfigField(name string) func(*jen.Statement) jen.Code {
+	return func(cfg *jen.Statement) jen.Code { return cfg.Dot(name) }
 }
 
 func (g *gen) optionFields() []optionField {
@@ -22,61 +36,63 @@ func (g *gen) optionFields() []optionField {
 			"Set of options to modify how an operation is invoked. These apply to all",
 			"operations invoked for this client. Use functional options on operation call to",
 			"modify this list for per operation behavior.",
-		}},
+		}, fromConfigField("APIOptions"), "APIOptions"},
 		{"BaseEndpoint", jen.Op("*").String(), []string{
 			"BaseEndpoint, when set, replaces the regional endpoint: an absolute http or",
 			"https URL such as a VPC endpoint or a local test server.",
-		}},
+		}, func(cfg *jen.Statement) jen.Code {
+			return jen.Qual(g.rt("client"), "ResolveBaseEndpoint").Call(cfg, jen.Id("ServiceID"))
+		}, ""},
 		{"ClientLogMode", jen.Qual(pkgAWS, "ClientLogMode"), []string{
 			"Configures the events that will be sent to the configured logger.",
 			"Authorization and X-Amz-Security-Token headers are always redacted.",
-		}},
+		}, fromConfigField("ClientLogMode"), "ClientLogMode"},
 		{"DisableRequestCompression", jen.Bool(), []string{
 			"Whether to disable automatic request compression for supported operations.",
-		}},
+		}, fromConfigField("DisableRequestCompression"), "DisableRequestCompression"},
 		{"RequestMinCompressSizeBytes", jen.Int64(), []string{
 			"The minimum request body size, in bytes, at which compression is applied.",
 			"0 means the default of 10240 bytes.",
-		}},
+		}, fromConfigField("RequestMinCompressSizeBytes"), "RequestMinCompressSizeBytes"},
 		{"EndpointOptions", jen.Id("EndpointResolverOptions"), []string{
 			"The configuration for endpoint variants: FIPS and dual-stack.",
-		}},
+		}, func(cfg *jen.Statement) jen.Code { return jen.Qual(g.rt("client"), "EndpointOptionsFrom").Call(cfg) }, ""},
 		{"EndpointResolverV2", jen.Id("EndpointResolverV2"), []string{
 			"Resolves the endpoint used for a particular service operation. Defaults to",
 			"the service's endpoint rules (NewDefaultEndpointResolverV2).",
-		}},
+		}, nil, ""},
 		{"HTTPSignerV4", jen.Id("HTTPSignerV4"), []string{
 			"Signature Version 4 (SigV4) Signer. Defaults to the aws-sdk-go-v2 signer.",
-		}},
+		}, nil, "Signer"},
 		{"Credentials", jen.Qual(pkgAWS, "CredentialsProvider"), []string{
 			"The credentials object to use when signing requests. Nil, or",
 			"aws.AnonymousCredentials, sends requests unsigned.",
-		}},
+		}, fromConfigField("Credentials"), "Credentials"},
 		{"Logger", jen.Qual(pkgLogging, "Logger"), []string{
 			"The logger writer interface to write logging messages to.",
-		}},
+		}, fromConfigField("Logger"), "Logger"},
 		{"Region", jen.String(), []string{
 			"The region to send requests to. (Required)",
-		}},
+		}, fromConfigField("Region"), "Region"},
 		{"RetryMaxAttempts", jen.Int(), []string{
 			"RetryMaxAttempts specifies the maximum number attempts an API client will call",
 			"an operation that fails with a retryable error. A value of 0 is ignored, and",
 			"will not be used to configure the API client created default retryer, or modify",
 			"per operation call's retry max attempts.",
-		}},
+		}, fromConfigField("RetryMaxAttempts"), ""},
 		{"RetryMode", jen.Qual(pkgAWS, "RetryMode"), []string{
 			"RetryMode specifies the retry mode the API client will be created with, if",
 			"Retryer option is not also specified.",
-		}},
+		}, fromConfigField("RetryMode"), ""},
 		{"Retryer", jen.Qual(pkgAWS, "Retryer"), []string{
 			"Retryer guides how HTTP requests should be retried in case of recoverable",
 			"failures. When nil the API client will use a default retryer: standard mode,",
 			"3 attempts.",
-		}},
+		}, func(cfg *jen.Statement) jen.Code { return jen.Qual(g.rt("client"), "ConfigRetryer").Call(cfg) }, "Retryer"},
 		{"HTTPClient", jen.Id("HTTPClient"), []string{
 			"The HTTP client to invoke API calls with. Defaults to client's default HTTP",
 			"implementation if nil.",
-		}},
+		}, fromConfigField("HTTPClient"), "HTTPClient"},
 	}
 }
 
@@ -106,19 +122,16 @@ func (g *gen) clientFile() *jen.File {
 	)
 	f.Line()
 	f.Comment("service is what every operation of " + svc.SdkID + " shares on the wire.")
-	f.Var().Id("service").Op("=").Qual(g.rt("awsjson"), "Service").Values(jen.Dict{
-		jen.Id("ID"):              jen.Id("ServiceID"),
-		jen.Id("TargetPrefix"):    jen.Lit(svc.TargetPrefix),
-		jen.Id("ContentType"):     jen.Lit(svc.ContentType),
-		jen.Id("SigningName"):     jen.Lit(svc.SigningName),
-		jen.Id("EndpointPrefix"):  jen.Lit(svc.EndpointPrefix),
-		jen.Id("QueryCompatible"): jen.Lit(svc.QueryCompatible),
-		jen.Id("SensitiveKeys"): jen.Map(jen.String()).Bool().Values(jen.DictFunc(func(d jen.Dict) {
+	f.Var().Id("service").Op("=").Add(g.proto.serviceValue(g, jen.Dict{
+		jen.Id("ID"):             jen.Id("ServiceID"),
+		jen.Id("SigningName"):    jen.Lit(svc.SigningName),
+		jen.Id("EndpointPrefix"): jen.Lit(svc.EndpointPrefix),
+		jen.Id("Redact"): jen.Qual(g.rt("jsonbody"), "Redactor").CallFunc(func(gr *jen.Group) {
 			for _, k := range g.pkg.SensitiveKeys {
-				d[jen.Lit(k)] = jen.True()
+				gr.Lit(k)
 			}
-		})),
-	})
+		}),
+	}))
 	f.Line()
 
 	f.Comment("HTTPSignerV4 signs a request with Signature Version 4.")
@@ -175,10 +188,10 @@ func (g *gen) clientFile() *jen.File {
 	f.Func().Id("New").Params(jen.Id("options").Id("Options"), jen.Id("optFns").Op("...").Func().Params(jen.Op("*").Id("Options"))).Op("*").Id("Client").Block(
 		jen.Id("options").Op("=").Id("options").Dot("Copy").Call(),
 		jen.For(jen.List(jen.Id("_"), jen.Id("fn")).Op(":=").Range().Id("optFns")).Block(jen.Id("fn").Call(jen.Op("&").Id("options"))),
-		jen.Id("options").Dot("Retryer").Op("=").Qual(g.rt("awsjson"), "ResolveRetryer").Call(
+		jen.Id("options").Dot("Retryer").Op("=").Qual(g.rt("client"), "ResolveRetryer").Call(
 			jen.Id("options").Dot("Retryer"), jen.Id("options").Dot("RetryMode"), jen.Id("options").Dot("RetryMaxAttempts")),
-		jen.Id("options").Dot("HTTPClient").Op("=").Qual(g.rt("awsjson"), "ResolveHTTPClient").Call(jen.Id("options").Dot("HTTPClient")),
-		jen.Id("options").Dot("Credentials").Op("=").Qual(g.rt("awsjson"), "ResolveCredentials").Call(jen.Id("options").Dot("Credentials")),
+		jen.Id("options").Dot("HTTPClient").Op("=").Qual(g.rt("client"), "ResolveHTTPClient").Call(jen.Id("options").Dot("HTTPClient")),
+		jen.Id("options").Dot("Credentials").Op("=").Qual(g.rt("client"), "ResolveCredentials").Call(jen.Id("options").Dot("Credentials")),
 		jen.If(jen.Id("options").Dot("Logger").Op("==").Nil()).Block(
 			jen.Id("options").Dot("Logger").Op("=").Qual(pkgLogging, "Nop").Values(),
 		),
@@ -196,22 +209,13 @@ func (g *gen) clientFile() *jen.File {
 	f.Comment("section) takes precedence over the global one, as in aws-sdk-go-v2.")
 	cfg := func(name string) *jen.Statement { return jen.Id("cfg").Dot(name) }
 	f.Func().Id("NewFromConfig").Params(jen.Id("cfg").Qual(pkgAWS, "Config"), jen.Id("optFns").Op("...").Func().Params(jen.Op("*").Id("Options"))).Op("*").Id("Client").Block(
-		jen.Id("opts").Op(":=").Id("Options").Values(jen.Dict{
-			jen.Id("Region"):                      cfg("Region"),
-			jen.Id("HTTPClient"):                  cfg("HTTPClient"),
-			jen.Id("Credentials"):                 cfg("Credentials"),
-			jen.Id("APIOptions"):                  cfg("APIOptions"),
-			jen.Id("Logger"):                      cfg("Logger"),
-			jen.Id("ClientLogMode"):               cfg("ClientLogMode"),
-			jen.Id("RetryMaxAttempts"):            cfg("RetryMaxAttempts"),
-			jen.Id("RetryMode"):                   cfg("RetryMode"),
-			jen.Id("BaseEndpoint"):                jen.Qual(g.rt("awsjson"), "ResolveBaseEndpoint").Call(jen.Id("cfg"), jen.Id("ServiceID")),
-			jen.Id("DisableRequestCompression"):   cfg("DisableRequestCompression"),
-			jen.Id("RequestMinCompressSizeBytes"): cfg("RequestMinCompressSizeBytes"),
-		}),
-		jen.If(cfg("Retryer").Op("!=").Nil()).Block(jen.Id("opts").Dot("Retryer").Op("=").Add(cfg("Retryer")).Call()),
-		jen.List(jen.Id("opts").Dot("EndpointOptions").Dot("UseFIPSEndpoint"), jen.Id("opts").Dot("EndpointOptions").Dot("UseDualStackEndpoint")).Op("=").
-			Qual(g.rt("awsjson"), "EndpointVariants").Call(jen.Id("cfg")),
+		jen.Id("opts").Op(":=").Id("Options").Values(jen.DictFunc(func(d jen.Dict) {
+			for _, o := range g.optionFields() {
+				if o.fromConfig != nil {
+					d[jen.Id(o.name)] = o.fromConfig(jen.Id("cfg"))
+				}
+			}
+		})),
 		jen.Return(jen.Id("New").Call(jen.Id("opts"), jen.Func().Params(jen.Id("o").Op("*").Id("Options")).Block(
 			jen.For(jen.List(jen.Id("_"), jen.Id("opt")).Op(":=").Range().Add(cfg("ServiceOptions"))).Block(
 				jen.Id("opt").Call(jen.Id("ServiceID"), jen.Id("o")),
@@ -232,30 +236,24 @@ func (g *gen) clientFile() *jen.File {
 	f.Comment("optFns. It is not generic, so it is compiled once for all operations.")
 	f.Func().Params(jen.Id("c").Op("*").Id("Client")).Id("config").Params(
 		jen.Id("optFns").Index().Func().Params(jen.Op("*").Id("Options")),
-	).Op("*").Qual(g.rt("awsjson"), "Config").Block(
+	).Op("*").Qual(g.rt("client"), "Config").Block(
 		jen.Id("options").Op(":=").Id("c").Dot("options").Dot("Copy").Call(),
 		jen.For(jen.List(jen.Id("_"), jen.Id("fn")).Op(":=").Range().Id("optFns")).Block(jen.Id("fn").Call(jen.Op("&").Id("options"))),
 		jen.If(opt("RetryMaxAttempts").Op("!=").Id("c").Dot("options").Dot("RetryMaxAttempts")).Block(
-			opt("Retryer").Op("=").Qual(g.rt("awsjson"), "ResolveRetryer").Call(opt("Retryer"), opt("RetryMode"), opt("RetryMaxAttempts")),
+			opt("Retryer").Op("=").Qual(g.rt("client"), "ResolveRetryer").Call(opt("Retryer"), opt("RetryMode"), opt("RetryMaxAttempts")),
 		),
 		jen.List(jen.Id("resolver"), jen.Id("endpointParams")).Op(":=").List(jen.Id("options").Dot("EndpointResolverV2"), jen.Id("options").Dot("endpointParameters").Call()),
-		jen.Return(jen.Op("&").Qual(g.rt("awsjson"), "Config").Values(jen.Dict{
-			jen.Id("ResolveEndpoint"): jen.Func().Params(jen.Id("ctx").Qual("context", "Context")).Params(jen.Qual(pkgSmithyEndpoints, "Endpoint"), jen.Error()).Block(
+		jen.Return(jen.Op("&").Qual(g.rt("client"), "Config").Values(jen.DictFunc(func(d jen.Dict) {
+			for _, o := range g.optionFields() {
+				if o.perCall != "" {
+					d[jen.Id(o.perCall)] = opt(o.name)
+				}
+			}
+			d[jen.Id("ResolveEndpoint")] = jen.Func().Params(jen.Id("ctx").Qual("context", "Context")).Params(jen.Qual(pkgSmithyEndpoints, "Endpoint"), jen.Error()).Block(
 				jen.If(jen.Id("resolver").Op("==").Nil()).Block(jen.Id("resolver").Op("=").Id("NewDefaultEndpointResolverV2").Call()),
 				jen.Return(jen.Id("resolver").Dot("ResolveEndpoint").Call(jen.Id("ctx"), jen.Id("endpointParams"))),
-			),
-			jen.Id("Signer"):                      opt("HTTPSignerV4"),
-			jen.Id("Region"):                      opt("Region"),
-			jen.Id("Credentials"):                 opt("Credentials"),
-			jen.Id("HTTPClient"):                  opt("HTTPClient"),
-			jen.Id("Retryer"):                     opt("Retryer"),
-			jen.Id("BaseEndpoint"):                opt("BaseEndpoint"),
-			jen.Id("APIOptions"):                  opt("APIOptions"),
-			jen.Id("Logger"):                      opt("Logger"),
-			jen.Id("ClientLogMode"):               opt("ClientLogMode"),
-			jen.Id("DisableRequestCompression"):   opt("DisableRequestCompression"),
-			jen.Id("RequestMinCompressSizeBytes"): opt("RequestMinCompressSizeBytes"),
-		})),
+			)
+		}))),
 	)
 	return f
 }

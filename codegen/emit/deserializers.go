@@ -17,17 +17,7 @@ func deserializer(t *goview.Type) string { return "deserialize" + t.CodecName }
 // members.
 func (g *gen) deserializersFile() *jen.File {
 	f := g.newFile()
-	// Error bindings are functions, not package variables: a program that
-	// calls one operation then links only that operation's codecs.
-	for _, st := range g.pkg.Errors {
-		f.Func().Id(errorVar(st)).Params().Qual(g.rt("awsjson"), "ErrorType").Block(
-			jen.Return(jen.Qual(g.rt("awsjson"), "ErrorType").Values(jen.Dict{
-				jen.Id("Code"):   jen.Lit(st.Error.Code),
-				jen.Id("Decode"): jen.Qual(g.rt("awsjson"), "ErrorDecoder").Call(jen.Id(deserializer(st.Type))),
-			})),
-		)
-		f.Line()
-	}
+	g.proto.errorBindings(g, f)
 	// Union members are handed out from decoder slabs: many small values of
 	// these types cost a chunk allocation now and then, not one each.
 	for _, t := range g.pkg.Deserialized {
@@ -65,12 +55,12 @@ func (g *gen) deserializeStruct(st *goview.Struct) []jen.Code {
 	cases := []jen.Code{}
 	seen := map[string]bool{}
 	for _, fl := range st.WireFields {
-		seen[fl.Name] = true
+		seen[fl.WireName] = true
 	}
 	for _, fl := range st.WireFields {
-		keys := []jen.Code{jen.Lit(fl.Name)}
+		keys := []jen.Code{jen.Lit(fl.WireName)}
 		// aws-sdk-go-v2 accepts an error's message under either spelling.
-		if st.Error != nil && strings.EqualFold(fl.Name, "message") {
+		if st.Error != nil && strings.EqualFold(fl.WireName, "message") {
 			for _, alt := range []string{"message", "Message"} {
 				if !seen[alt] {
 					keys = append(keys, jen.Lit(alt))
@@ -112,7 +102,7 @@ func slabVar(_ *goview.Struct, f *goview.Field) string { return "slab" + f.Union
 func (g *gen) deserializeUnion(st *goview.Struct) []jen.Code {
 	var cases []jen.Code
 	for _, fl := range st.WireFields {
-		cases = append(cases, jen.Case(jen.Lit(fl.Name)).Block(
+		cases = append(cases, jen.Case(jen.Lit(fl.WireName)).Block(
 			jen.Id("mv").Op(":=").Qual(g.rt("jsonwire"), "Alloc").Types(g.typesQual(unionMember(st, fl))).Call(jen.Id("d"), jen.Id(slabVar(st, fl))),
 			jen.Op("*").Id("v").Op("=").Id("mv"),
 			jen.Return(g.read(fl.Type, fl.TimestampFormat, jen.Op("&").Id("mv").Dot("Value"))),
@@ -225,7 +215,7 @@ func (g *gen) read(t *goview.Type, tsFormat string, p *jen.Statement) *jen.State
 	case goview.KindStruct, goview.KindList, goview.KindMap, goview.KindUnion:
 		return jen.Id(deserializer(t)).Call(d, p)
 	case goview.KindDocument:
-		return jen.Qual(g.rt("awsjson"), "ReadDocument").Call(d, p)
+		return jen.Qual(g.rt("jsonbody"), "ReadDocument").Call(d, p)
 	case goview.KindTimestamp:
 		return d.Dot(timestampMethod(tsFormat)).Call(p)
 	}

@@ -41,7 +41,11 @@ type File struct {
 
 // Generate renders every file of the package, sorted by path.
 func Generate(p *goview.Package) ([]File, error) {
-	g := &gen{pkg: p}
+	proto, err := protocolFor(p.Service.Protocol)
+	if err != nil {
+		return nil, fmt.Errorf("service %s: %w", p.Service.Shape.ID, err)
+	}
+	g := &gen{pkg: p, proto: proto}
 	var files []File
 	add := func(name string, f *jen.File) error {
 		var buf bytes.Buffer
@@ -149,6 +153,7 @@ func runtimeFiles(runtimePath, clientPath string, withTests bool) ([]File, error
 // gen holds the package being emitted; its methods are the emitters.
 type gen struct {
 	pkg        *goview.Package
+	proto      protocolEmitter
 	validating map[*goview.Type]bool // memo of validates
 }
 
@@ -173,7 +178,11 @@ func (g *gen) setup(f *jen.File) {
 	f.ImportName(pkgSmithy, "smithy")
 	f.ImportName(pkgMiddleware, "middleware")
 	f.ImportName(pkgLogging, "logging")
+	// The runtime client package is imported as gosmith: "client" is a common
+	// parameter name in generated code (paginators, waiters).
+	f.ImportAlias(g.rt("client"), "gosmith")
 	f.ImportName(g.rt("awsjson"), "awsjson")
+	f.ImportName(g.rt("jsonbody"), "jsonbody")
 	f.ImportName(g.rt("jsonwire"), "jsonwire")
 	f.ImportName(g.pkg.TypesPath, "types")
 	f.ImportName(g.documentPath(), "document")

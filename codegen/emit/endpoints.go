@@ -18,7 +18,7 @@ func (g *gen) builtInParam(builtIn string, o *jen.Statement) (jen.Code, bool) {
 	switch builtIn {
 	case "AWS::Region":
 		// An empty region is unset, so the rules can say it is missing.
-		return jen.Qual(g.rt("awsjson"), "OptionalString").Call(o.Clone().Dot("Region")), true
+		return jen.Qual(g.rt("client"), "OptionalString").Call(o.Clone().Dot("Region")), true
 	case "SDK::Endpoint":
 		return o.Clone().Dot("BaseEndpoint"), true
 	case "AWS::UseFIPS":
@@ -79,14 +79,9 @@ func (g *gen) endpointsFile() *jen.File {
 			Params(jen.Qual(pkgSmithyEndpoints, "Endpoint"), jen.Error()),
 	)
 	f.Line()
-	f.Comment("EndpointResolverOptions chooses the variant of the regional endpoint.")
-	f.Type().Id("EndpointResolverOptions").Struct(
-		jen.Comment("UseDualStackEndpoint asks for the dual-stack (IPv4 and IPv6) endpoint."),
-		jen.Id("UseDualStackEndpoint").Qual(pkgAWS, "DualStackEndpointState"),
-		jen.Line(),
-		jen.Comment("UseFIPSEndpoint asks for the FIPS 140-2 endpoint."),
-		jen.Id("UseFIPSEndpoint").Qual(pkgAWS, "FIPSEndpointState"),
-	)
+	f.Comment("EndpointResolverOptions chooses the variant of the regional endpoint:")
+	f.Comment("FIPS and dual-stack.")
+	f.Type().Id("EndpointResolverOptions").Op("=").Qual(g.rt("client"), "EndpointOptions")
 	f.Line()
 	f.Comment("NewDefaultEndpointResolverV2 returns the resolver of the service's endpoint")
 	f.Comment("rules.")
@@ -115,13 +110,13 @@ func (g *gen) endpointsFile() *jen.File {
 			compact.Write(r.JSON) // validated by goview already
 		}
 		f.Comment("endpointRuleSet is the model's smithy.rules#endpointRuleSet.")
-		f.Var().Id("endpointRuleSet").Op("=").Qual(g.rt("awsjson"), "NewRuleSet").Call(jen.Lit(compact.String()))
+		f.Var().Id("endpointRuleSet").Op("=").Qual(g.rt("client"), "NewRuleSet").Call(jen.Lit(compact.String()))
 		f.Line()
 	} else {
 		flag := func(name string) jen.Code {
 			return jen.Id("params").Dot(name).Op("!=").Nil().Op("&&").Op("*").Id("params").Dot(name)
 		}
-		resolve = append(resolve, jen.Return(jen.Qual(g.rt("awsjson"), "RegionalEndpoint").Call(
+		resolve = append(resolve, jen.Return(jen.Qual(g.rt("client"), "RegionalEndpoint").Call(
 			jen.Lit(g.pkg.Service.EndpointPrefix), jen.Id("params").Dot("Region"), jen.Id("params").Dot("Endpoint"),
 			flag("UseFIPS"), flag("UseDualStack"))))
 	}

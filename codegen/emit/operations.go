@@ -22,7 +22,7 @@ func (g *gen) operationFile(op *goview.Operation) *jen.File {
 		jen.If(jen.Id("params").Op("==").Nil()).Block(
 			jen.Id("params").Op("=").Op("&").Id(in.Name).Values(),
 		),
-		jen.List(jen.Id("out"), jen.Id("metadata"), jen.Err()).Op(":=").Qual(g.rt("awsjson"), "Invoke").Call(
+		jen.List(jen.Id("out"), jen.Id("metadata"), jen.Err()).Op(":=").Qual(g.rt(g.proto.runtime()), "Invoke").Call(
 			jen.Id("ctx"), jen.Op("&").Id("service"), jen.Id("c").Dot("config").Call(jen.Id("optFns")), jen.Id(opVar(op)).Call(), jen.Id("params")),
 		jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err())),
 		jen.Id("out").Dot("ResultMetadata").Op("=").Id("metadata"),
@@ -41,45 +41,30 @@ func (g *gen) operationFile(op *goview.Operation) *jen.File {
 	g.redactedString(f, in)
 	g.redactedString(f, out)
 
-	desc := jen.Dict{
-		jen.Id("Name"):        jen.Lit(op.Shape.ID.Name()),
-		jen.Id("New"):         jen.Func().Params().Op("*").Id(out.Name).Block(jen.Return(jen.New(jen.Id(out.Name)))),
-		jen.Id("Serialize"):   jen.Id(serializer(in.Type)),
-		jen.Id("Deserialize"): jen.Id(deserializer(out.Type)),
-	}
+	spec := jen.Dict{jen.Id("Name"): jen.Lit(op.Shape.ID.Name())}
 	if g.validates(in.Type) {
-		desc[jen.Id("Validate")] = jen.Id(validator(in.Type))
-	}
-	if len(op.Errors) > 0 {
-		desc[jen.Id("Errors")] = jen.Index().Qual(g.rt("awsjson"), "ErrorType").ValuesFunc(func(gr *jen.Group) {
-			for _, e := range op.Errors {
-				gr.Id(errorVar(e)).Call()
-			}
-		})
+		spec[jen.Id("Validate")] = jen.Id(validator(in.Type))
 	}
 	if op.HostPrefix != "" {
-		desc[jen.Id("HostPrefix")] = g.hostPrefixFunc(op)
+		spec[jen.Id("HostPrefix")] = g.hostPrefixFunc(op)
 	}
 	if op.IdempotencyToken != nil {
 		tok := op.IdempotencyToken.GoName
-		desc[jen.Id("IdempotencyToken")] = jen.Func().Params(jen.Id("v").Op("*").Id(in.Name)).Params(jen.Op("*").Id(in.Name), jen.Error()).Block(
+		spec[jen.Id("IdempotencyToken")] = jen.Func().Params(jen.Id("v").Op("*").Id(in.Name)).Params(jen.Op("*").Id(in.Name), jen.Error()).Block(
 			jen.If(jen.Id("v").Dot(tok).Op("!=").Nil()).Block(jen.Return(jen.Id("v"), jen.Nil())),
-			jen.List(jen.Id("token"), jen.Err()).Op(":=").Qual(g.rt("awsjson"), "NewIdempotencyToken").Call(),
+			jen.List(jen.Id("token"), jen.Err()).Op(":=").Qual(g.rt("client"), "NewIdempotencyToken").Call(),
 			jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err())),
 			jen.Id("c").Op(":=").Op("*").Id("v"),
 			jen.Id("c").Dot(tok).Op("=").Op("&").Id("token"),
 			jen.Return(jen.Op("&").Id("c"), jen.Nil()),
 		)
 	}
-	for _, enc := range op.Compress {
-		if enc == "gzip" {
-			desc[jen.Id("Compress")] = jen.True()
-		}
-	}
+	desc := jen.Dict{jen.Id("Spec"): jen.Qual(g.rt("client"), "Spec").Types(jen.Op("*").Id(in.Name)).Values(spec)}
+	g.proto.descriptor(g, op, desc)
 	// The descriptor is built on first use inside a function that only the
 	// operation's method calls: a package variable initialised with the
 	// codecs would make every program link every operation's codecs.
-	opType := jen.Qual(g.rt("awsjson"), "Operation").Types(jen.Op("*").Id(in.Name), jen.Op("*").Id(out.Name))
+	opType := jen.Qual(g.rt(g.proto.runtime()), "Operation").Types(jen.Op("*").Id(in.Name), jen.Op("*").Id(out.Name))
 	state := opVar(op) + "State"
 	f.Var().Id(state).Struct(
 		jen.Id("once").Qual("sync", "Once"),
@@ -125,7 +110,7 @@ func (g *gen) hostPrefixFunc(op *goview.Operation) jen.Code {
 		}
 		v := jen.Id("label" + field.GoName)
 		body = append(body,
-			jen.List(v.Clone(), jen.Err()).Op(":=").Qual(g.rt("awsjson"), "HostLabel").Call(jen.Lit(label), jen.Id("v").Dot(field.GoName)),
+			jen.List(v.Clone(), jen.Err()).Op(":=").Qual(g.rt("client"), "HostLabel").Call(jen.Lit(label), jen.Id("v").Dot(field.GoName)),
 			jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Lit(""), jen.Err())),
 		)
 		parts = append(parts, v.Clone())

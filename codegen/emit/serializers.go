@@ -66,7 +66,7 @@ func (g *gen) serializeStruct(st *goview.Struct) []jen.Code {
 			value = field.Clone()
 		}
 		write := []jen.Code{
-			jen.Id("e").Dot("Key").Call(jen.Lit(fl.Name)),
+			jen.Id("e").Dot("Key").Call(jen.Lit(fl.WireName)),
 			g.writeValue(fl.Type, fl.TimestampFormat, value, addr),
 		}
 		if fl.Deprecated != nil && st.InTypes { // SA1019 only flags uses from another package
@@ -106,7 +106,7 @@ func (g *gen) serializeUnion(st *goview.Struct) []jen.Code {
 	for _, fl := range st.WireFields {
 		value := jen.Id("uv").Dot("Value")
 		cases = append(cases, jen.Case(jen.Op("*").Add(g.typesQual(unionMember(st, fl)))).Block(
-			jen.Id("e").Dot("Key").Call(jen.Lit(fl.Name)),
+			jen.Id("e").Dot("Key").Call(jen.Lit(fl.WireName)),
 			g.writeValue(fl.Type, fl.TimestampFormat, value, jen.Op("&").Add(value.Clone())),
 		))
 	}
@@ -139,7 +139,7 @@ func (g *gen) serializeMap(t *goview.Type) []jen.Code {
 	loop = append(loop, g.writeValue(t.Elem, t.Elem.TimestampFormat, value, addr))
 	return []jen.Code{
 		jen.Id("e").Dot("ObjectStart").Call(),
-		jen.For(jen.List(jen.Id("_"), jen.Id("k")).Op(":=").Range().Qual(g.rt("awsjson"), "SortedKeys").Call(jen.Id("v"))).Block(loop...),
+		jen.For(jen.List(jen.Id("_"), jen.Id("k")).Op(":=").Range().Qual(g.rt("client"), "SortedKeys").Call(jen.Id("v"))).Block(loop...),
 		jen.Id("e").Dot("ObjectEnd").Call(),
 	}
 }
@@ -178,7 +178,7 @@ func (g *gen) writeValue(t *goview.Type, tsFormat string, value, addr *jen.State
 	case goview.KindList, goview.KindMap, goview.KindUnion:
 		return jen.Id(serializer(t)).Call(e, value)
 	case goview.KindDocument:
-		return jen.Qual(g.rt("awsjson"), "WriteDocument").Call(e, value)
+		return jen.Qual(g.rt("jsonbody"), "WriteDocument").Call(e, value)
 	}
 	panic("emit: unhandled kind")
 }

@@ -78,7 +78,7 @@ func (g *gen) validatorsFile() *jen.File {
 				pre = append(pre, jen.Id("mv").Op(":=").Add(elem))
 				elem = jen.Op("&").Id("mv")
 			}
-			checks = []jen.Code{jen.For(jen.List(jen.Id("_"), jen.Id("k")).Op(":=").Range().Qual(g.rt("awsjson"), "SortedKeys").Call(jen.Id("v"))).Block(
+			checks = []jen.Code{jen.For(jen.List(jen.Id("_"), jen.Id("k")).Op(":=").Range().Qual(g.rt("client"), "SortedKeys").Call(jen.Id("v"))).Block(
 				append(pre, g.nested(t.Elem, elem, jen.Qual("fmt", "Sprintf").Call(jen.Lit("[%q]"), jen.Id("k"))))...,
 			)}
 		}

@@ -107,7 +107,7 @@ func (g *gen) waiter(f *jen.File, op *goview.Operation, w *goview.Waiter) {
 		jen.Id("options").Op(":=").Id("w").Dot("options"),
 		jen.For(jen.List(jen.Id("_"), jen.Id("fn")).Op(":=").Range().Id("optFns")).Block(jen.Id("fn").Call(jen.Op("&").Id("options"))),
 		jen.If(jen.Id("params").Op("==").Nil()).Block(jen.Id("params").Op("=").Op("&").Id(in).Values()),
-		jen.Return(jen.Qual(g.rt("awsjson"), "Wait").Call(jen.Id("ctx"), jen.Qual(g.rt("awsjson"), "Waiter").Types(jen.Op("*").Id(in), jen.Op("*").Id(out)).Values(jen.Dict{
+		jen.Return(jen.Qual(g.rt("client"), "Wait").Call(jen.Id("ctx"), jen.Qual(g.rt("client"), "Waiter").Types(jen.Op("*").Id(in), jen.Op("*").Id(out)).Values(jen.Dict{
 			jen.Id("Name"):      jen.Lit(w.Name),
 			jen.Id("MinDelay"):  jen.Id("options").Dot("MinDelay"),
 			jen.Id("MaxDelay"):  jen.Id("options").Dot("MaxDelay"),
@@ -141,7 +141,7 @@ func (g *gen) acceptorResult(state string) jen.Code {
 	case "success":
 		return jen.Return(jen.False(), jen.Nil())
 	case "failure":
-		return jen.Return(jen.False(), jen.Qual(g.rt("awsjson"), "WaiterFailure").Call())
+		return jen.Return(jen.False(), jen.Qual(g.rt("client"), "WaiterFailure").Call())
 	}
 	return jen.Return(jen.True(), jen.Nil())
 }
@@ -174,9 +174,9 @@ func (g *gen) acceptor(a *goview.Acceptor) []jen.Code {
 	case "stringEquals", "booleanEquals":
 		match = jen.Len(jen.Id("values")).Op(">").Lit(0).Op("&&").Id("values").Index(jen.Lit(0)).Op("==").Add(expectedLit(m))
 	case "allStringEquals":
-		match = jen.Qual(g.rt("awsjson"), "AllEqual").Call(jen.Id("values"), expectedLit(m))
+		match = jen.Qual(g.rt("client"), "AllEqual").Call(jen.Id("values"), expectedLit(m))
 	case "anyStringEquals":
-		match = jen.Qual(g.rt("awsjson"), "AnyEqual").Call(jen.Id("values"), expectedLit(m))
+		match = jen.Qual(g.rt("client"), "AnyEqual").Call(jen.Id("values"), expectedLit(m))
 	}
 	leafType := jen.String()
 	if m.Comparator == "booleanEquals" {

@@ -38,10 +38,8 @@ type Config struct {
 // inside the module import directly.
 const DefaultRuntimePath = "github.com/gosmith/gosmith/internal/protocol"
 
-// Protocol trait IDs the generator understands.
+// Service trait IDs the generator understands.
 const (
-	traitAWSJSON10  model.ShapeID = "aws.protocols#awsJson1_0"
-	traitAWSJSON11  model.ShapeID = "aws.protocols#awsJson1_1"
 	traitAWSService model.ShapeID = "aws.api#service"
 	traitSigV4      model.ShapeID = "aws.auth#sigv4"
 )
@@ -184,20 +182,16 @@ func (b *builder) service(s *model.Shape) (*Service, error) {
 		Title:        s.Traits.Title(),
 		Doc:          s.Traits.Documentation(),
 	}
-	switch {
-	case s.Traits.Has(traitAWSJSON11):
-		svc.Protocol, svc.ContentType = "awsJson1_1", "application/x-amz-json-1.1"
-	case s.Traits.Has(traitAWSJSON10):
-		svc.Protocol, svc.ContentType = "awsJson1_0", "application/x-amz-json-1.0"
-	default:
-		var protocols []string
-		for id := range s.Traits {
-			if id.Namespace() == "aws.protocols" || strings.HasPrefix(id.Name(), "rest") {
-				protocols = append(protocols, string(id))
-			}
-		}
-		sort.Strings(protocols)
-		return nil, shapeErr(s, "", "unsupported protocol %v: gosmith generates awsJson1_0 and awsJson1_1 clients", protocols)
+	p, err := protocolOf(s)
+	if err != nil {
+		return nil, err
+	}
+	svc.Protocol = p
+	switch p {
+	case AWSJSON11:
+		svc.ContentType = "application/x-amz-json-1.1"
+	case AWSJSON10:
+		svc.ContentType = "application/x-amz-json-1.0"
 	}
 	var info struct {
 		SdkID          string `json:"sdkId"`
@@ -287,6 +281,11 @@ func (b *builder) operation(svc, s *model.Shape) (*Operation, error) {
 	sort.Slice(op.Errors, func(i, j int) bool { return op.Errors[i].Name < op.Errors[j].Name })
 	if err := b.operationTraits(op); err != nil {
 		return nil, err
+	}
+	if b.pkg.Service.Protocol.HTTPBindings() {
+		if op.HTTP, err = httpBinding(s, op.Input); err != nil {
+			return nil, err
+		}
 	}
 	if err := b.attachTests(op, b.pkg.Service.Protocol); err != nil {
 		return nil, err
@@ -586,6 +585,7 @@ func (b *builder) fields(st *Struct) error {
 			Deprecated: mem.Traits.Deprecated(),
 			Sensitive:  mem.Traits.Sensitive() || t.Shape.Traits.Sensitive(),
 		}
+		bindField(b.pkg.Service.Protocol, f)
 		if st.Error != nil && errorMethodNames[f.GoName] || st.Output && outputReservedNames[f.GoName] {
 			f.GoName += "_"
 		}
@@ -822,7 +822,7 @@ func (b *builder) collect() {
 	for _, st := range b.structs {
 		for _, f := range st.Fields {
 			if f.Sensitive {
-				sensitive[f.Name] = true
+				sensitive[f.WireName] = true
 			}
 		}
 	}

@@ -176,7 +176,7 @@ func TestBuildRejectsWhatItCannotGenerate(t *testing.T) {
 	tests := []struct {
 		name, shapes, mention string
 	}{
-		{"unsupported protocol", `"t.s#Svc":{"type":"service","version":"1","traits":{"aws.protocols#restJson1":{}}}`, "restJson1"},
+		{"unsupported protocol", `"t.s#Svc":{"type":"service","version":"1","traits":{"aws.protocols#awsQuery":{}}}`, "awsQuery"},
 		{"no service", `"t.s#S":{"type":"string"}`, "no service"},
 		{"paginator names a missing member", testService + `
 			"t.s#Op":{"type":"operation","input":{"target":"t.s#In"},"output":{"target":"t.s#Out"},

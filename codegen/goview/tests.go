@@ -53,7 +53,7 @@ type ResponseTest struct {
 
 // protocolTests reads the test cases on a shape that target the service's
 // protocol; cases for other protocols are none of this client's business.
-func protocolTests[T interface{ protocol() string }](s *model.Shape, trait model.ShapeID, protocol string) ([]*T, error) {
+func protocolTests[T interface{ protocol() string }](s *model.Shape, trait model.ShapeID, protocol Protocol) ([]*T, error) {
 	if !s.Traits.Has(trait) {
 		return nil, nil
 	}
@@ -63,7 +63,7 @@ func protocolTests[T interface{ protocol() string }](s *model.Shape, trait model
 	}
 	var out []*T
 	for _, c := range all {
-		if (*c).protocol() == "aws.protocols#"+protocol {
+		if (*c).protocol() == string(protocol.Trait()) {
 			out = append(out, c)
 		}
 	}
@@ -74,7 +74,7 @@ func (t RequestTest) protocol() string  { return t.Protocol }
 func (t ResponseTest) protocol() string { return t.Protocol }
 
 // attachTests fills the operation's and its errors' protocol tests.
-func (b *builder) attachTests(op *Operation, protocol string) error {
+func (b *builder) attachTests(op *Operation, protocol Protocol) error {
 	var err error
 	if op.RequestTests, err = protocolTests[RequestTest](op.Shape, traitRequestTests, protocol); err != nil {
 		return err

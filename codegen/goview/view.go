@@ -47,7 +47,7 @@ type Package struct {
 type Service struct {
 	Shape          *model.Shape
 	SdkID          string // aws.api#service sdkId: "Storage Gateway"
-	Protocol       string // "awsJson1_0" or "awsJson1_1"
+	Protocol       Protocol
 	TargetPrefix   string // X-Amz-Target prefix: the service shape's name
 	ContentType    string
 	SigningName    string
@@ -77,6 +77,9 @@ type Operation struct {
 	// compliance cases for the service's protocol.
 	RequestTests  []*RequestTest
 	ResponseTests []*ResponseTest
+	// HTTP is the operation's @http binding under a protocol with HTTP
+	// bindings; nil otherwise.
+	HTTP *HTTPBinding
 	// HostPrefix is the @endpoint hostPrefix, e.g. "foo.{label}."; its
 	// labels name input members with @hostLabel.
 	HostPrefix string
@@ -133,12 +136,21 @@ type ErrorInfo struct {
 
 // Field is a structure member.
 type Field struct {
-	Member   *model.Member
-	Name     string // member name: the JSON key
-	GoName   string
-	Type     *Type
-	Pointer  bool // the Go field is *T
-	Required bool
+	Member *model.Member
+	Name   string // member name
+	GoName string
+	// WireName is the member's key in a JSON body: its name, or its
+	// @jsonName under a protocol that honours it.
+	WireName string
+	// Location is where the member travels in an operation's HTTP request
+	// or response (body unless an HTTP binding trait says otherwise, and
+	// always body under awsJson); LocationName is the header name, query
+	// key, header prefix or label it is bound to.
+	Location     Location
+	LocationName string
+	Type         *Type
+	Pointer      bool // the Go field is *T
+	Required     bool
 	// OmitZero: a value field with a zero @default that is not required is
 	// left out of the request when it holds the zero value.
 	OmitZero   bool

@@ -18,7 +18,16 @@ const (
 	TraitEnumValue        ShapeID = "smithy.api#enumValue"
 	TraitError            ShapeID = "smithy.api#error"
 	TraitHostLabel        ShapeID = "smithy.api#hostLabel"
+	TraitHTTP             ShapeID = "smithy.api#http"
 	TraitHTTPError        ShapeID = "smithy.api#httpError"
+	TraitHTTPHeader       ShapeID = "smithy.api#httpHeader"
+	TraitHTTPLabel        ShapeID = "smithy.api#httpLabel"
+	TraitHTTPPayload      ShapeID = "smithy.api#httpPayload"
+	TraitHTTPPrefixHeader ShapeID = "smithy.api#httpPrefixHeaders"
+	TraitHTTPQuery        ShapeID = "smithy.api#httpQuery"
+	TraitHTTPQueryParams  ShapeID = "smithy.api#httpQueryParams"
+	TraitHTTPRespCode     ShapeID = "smithy.api#httpResponseCode"
+	TraitMediaType        ShapeID = "smithy.api#mediaType"
 	TraitIdempotencyToken ShapeID = "smithy.api#idempotencyToken"
 	TraitInput            ShapeID = "smithy.api#input"
 	TraitJSONName         ShapeID = "smithy.api#jsonName"
@@ -235,22 +244,56 @@ func (t Traits) UniqueItems() bool { return t.Has(TraitUniqueItems) }
 // Title returns smithy.api#title, or "".
 func (t Traits) Title() string { return t.str(TraitTitle) }
 
+// HTTP is the smithy.api#http trait of an operation.
+type HTTP struct {
+	Method string `json:"method"`
+	URI    string `json:"uri"`
+	Code   int    `json:"code"` // 0 when absent: 200
+}
+
+// HTTP returns smithy.api#http, or nil.
+func (t Traits) HTTP() *HTTP {
+	var h *HTTP
+	t.decodeOr(TraitHTTP, &h)
+	return h
+}
+
+// HTTPHeader returns the header name of smithy.api#httpHeader, or "".
+func (t Traits) HTTPHeader() string { return t.str(TraitHTTPHeader) }
+
+// HTTPQuery returns the query key of smithy.api#httpQuery, or "".
+func (t Traits) HTTPQuery() string { return t.str(TraitHTTPQuery) }
+
+// HTTPPrefixHeaders returns the prefix of smithy.api#httpPrefixHeaders
+// (possibly ""), and whether the trait is applied.
+func (t Traits) HTTPPrefixHeaders() (string, bool) {
+	return t.str(TraitHTTPPrefixHeader), t.Has(TraitHTTPPrefixHeader)
+}
+
+// MediaType returns smithy.api#mediaType, or "".
+func (t Traits) MediaType() string { return t.str(TraitMediaType) }
+
 // traitChecks describes the JSON value each eagerly checked trait must
 // decode into, so that a malformed value fails at load time instead of
 // reading as absent in a generator.
 var traitChecks = map[ShapeID]func() any{
-	TraitDocumentation:   func() any { return new(string) },
-	TraitPaginated:       func() any { return new(*Paginated) },
-	TraitError:           func() any { return new(string) },
-	TraitHTTPError:       func() any { return new(int) },
-	TraitRetryable:       func() any { return new(*Retryable) },
-	TraitTimestampFormat: func() any { return new(string) },
-	TraitEnum:            func() any { return new([]EnumDefinition) },
-	TraitDeprecated:      func() any { return new(*Deprecated) },
-	TraitEndpoint:        func() any { return new(*Endpoint) },
-	TraitJSONName:        func() any { return new(string) },
-	TraitTitle:           func() any { return new(string) },
-	TraitMixin:           func() any { return new(*mixinTrait) },
+	TraitDocumentation:    func() any { return new(string) },
+	TraitPaginated:        func() any { return new(*Paginated) },
+	TraitError:            func() any { return new(string) },
+	TraitHTTPError:        func() any { return new(int) },
+	TraitRetryable:        func() any { return new(*Retryable) },
+	TraitTimestampFormat:  func() any { return new(string) },
+	TraitEnum:             func() any { return new([]EnumDefinition) },
+	TraitDeprecated:       func() any { return new(*Deprecated) },
+	TraitEndpoint:         func() any { return new(*Endpoint) },
+	TraitJSONName:         func() any { return new(string) },
+	TraitTitle:            func() any { return new(string) },
+	TraitHTTP:             func() any { return new(*HTTP) },
+	TraitHTTPHeader:       func() any { return new(string) },
+	TraitHTTPQuery:        func() any { return new(string) },
+	TraitHTTPPrefixHeader: func() any { return new(string) },
+	TraitMediaType:        func() any { return new(string) },
+	TraitMixin:            func() any { return new(*mixinTrait) },
 }
 
 // checkTraits validates the JSON types of eagerly parsed traits.

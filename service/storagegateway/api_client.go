@@ -10,6 +10,8 @@ import (
 	"github.com/aws/smithy-go/logging"
 	"github.com/aws/smithy-go/middleware"
 	"github.com/gosmith/gosmith/internal/protocol/awsjson"
+	gosmith "github.com/gosmith/gosmith/internal/protocol/client"
+	"github.com/gosmith/gosmith/internal/protocol/jsonbody"
 	"net/http"
 	"time"
 )
@@ -24,12 +26,14 @@ const (
 // service is what every operation of Storage Gateway shares on the wire.
 var service = awsjson.Service{
 	ContentType:     "application/x-amz-json-1.1",
-	EndpointPrefix:  "storagegateway",
-	ID:              ServiceID,
 	QueryCompatible: false,
-	SensitiveKeys:   map[string]bool{},
-	SigningName:     "storagegateway",
-	TargetPrefix:    "StorageGateway_20130630",
+	Service: gosmith.Service{
+		EndpointPrefix: "storagegateway",
+		ID:             ServiceID,
+		Redact:         jsonbody.Redactor(),
+		SigningName:    "storagegateway",
+	},
+	TargetPrefix: "StorageGateway_20130630",
 }
 
 // HTTPSignerV4 signs a request with Signature Version 4.
@@ -127,9 +131,9 @@ func New(options Options, optFns ...func(*Options)) *Client {
 	for _, fn := range optFns {
 		fn(&options)
 	}
-	options.Retryer = awsjson.ResolveRetryer(options.Retryer, options.RetryMode, options.RetryMaxAttempts)
-	options.HTTPClient = awsjson.ResolveHTTPClient(options.HTTPClient)
-	options.Credentials = awsjson.ResolveCredentials(options.Credentials)
+	options.Retryer = gosmith.ResolveRetryer(options.Retryer, options.RetryMode, options.RetryMaxAttempts)
+	options.HTTPClient = gosmith.ResolveHTTPClient(options.HTTPClient)
+	options.Credentials = gosmith.ResolveCredentials(options.Credentials)
 	if options.Logger == nil {
 		options.Logger = logging.Nop{}
 	}
@@ -147,21 +151,19 @@ func New(options Options, optFns ...func(*Options)) *Client {
 func NewFromConfig(cfg aws.Config, optFns ...func(*Options)) *Client {
 	opts := Options{
 		APIOptions:                  cfg.APIOptions,
-		BaseEndpoint:                awsjson.ResolveBaseEndpoint(cfg, ServiceID),
+		BaseEndpoint:                gosmith.ResolveBaseEndpoint(cfg, ServiceID),
 		ClientLogMode:               cfg.ClientLogMode,
 		Credentials:                 cfg.Credentials,
 		DisableRequestCompression:   cfg.DisableRequestCompression,
+		EndpointOptions:             gosmith.EndpointOptionsFrom(cfg),
 		HTTPClient:                  cfg.HTTPClient,
 		Logger:                      cfg.Logger,
 		Region:                      cfg.Region,
 		RequestMinCompressSizeBytes: cfg.RequestMinCompressSizeBytes,
 		RetryMaxAttempts:            cfg.RetryMaxAttempts,
 		RetryMode:                   cfg.RetryMode,
+		Retryer:                     gosmith.ConfigRetryer(cfg),
 	}
-	if cfg.Retryer != nil {
-		opts.Retryer = cfg.Retryer()
-	}
-	opts.EndpointOptions.UseFIPSEndpoint, opts.EndpointOptions.UseDualStackEndpoint = awsjson.EndpointVariants(cfg)
 	return New(opts, func(o *Options) {
 		for _, opt := range cfg.ServiceOptions {
 			opt(ServiceID, o)
@@ -179,18 +181,17 @@ func (c *Client) Options() Options {
 
 // config resolves one call's settings: the client's options adjusted by
 // optFns. It is not generic, so it is compiled once for all operations.
-func (c *Client) config(optFns []func(*Options)) *awsjson.Config {
+func (c *Client) config(optFns []func(*Options)) *gosmith.Config {
 	options := c.options.Copy()
 	for _, fn := range optFns {
 		fn(&options)
 	}
 	if options.RetryMaxAttempts != c.options.RetryMaxAttempts {
-		options.Retryer = awsjson.ResolveRetryer(options.Retryer, options.RetryMode, options.RetryMaxAttempts)
+		options.Retryer = gosmith.ResolveRetryer(options.Retryer, options.RetryMode, options.RetryMaxAttempts)
 	}
 	resolver, endpointParams := options.EndpointResolverV2, options.endpointParameters()
-	return &awsjson.Config{
+	return &gosmith.Config{
 		APIOptions:                  options.APIOptions,
-		BaseEndpoint:                options.BaseEndpoint,
 		ClientLogMode:               options.ClientLogMode,
 		Credentials:                 options.Credentials,
 		DisableRequestCompression:   options.DisableRequestCompression,

@@ -6,6 +6,7 @@ import (
 	"context"
 	"github.com/aws/smithy-go/middleware"
 	"github.com/gosmith/gosmith/internal/protocol/awsjson"
+	gosmith "github.com/gosmith/gosmith/internal/protocol/client"
 	"github.com/gosmith/gosmith/service/storagegateway/types"
 	"sync"
 )
@@ -77,12 +78,14 @@ func opDescribeTapeRecoveryPoints() *awsjson.Operation[*DescribeTapeRecoveryPoin
 		opDescribeTapeRecoveryPointsState.op = &awsjson.Operation[*DescribeTapeRecoveryPointsInput, *DescribeTapeRecoveryPointsOutput]{
 			Deserialize: deserializeOpDescribeTapeRecoveryPointsOutput,
 			Errors:      []awsjson.ErrorType{errorInternalServerError(), errorInvalidGatewayRequestException()},
-			Name:        "DescribeTapeRecoveryPoints",
 			New: func() *DescribeTapeRecoveryPointsOutput {
 				return new(DescribeTapeRecoveryPointsOutput)
 			},
 			Serialize: serializeOpDescribeTapeRecoveryPointsInput,
-			Validate:  validateOpDescribeTapeRecoveryPointsInput,
+			Spec: gosmith.Spec[*DescribeTapeRecoveryPointsInput]{
+				Name:     "DescribeTapeRecoveryPoints",
+				Validate: validateOpDescribeTapeRecoveryPointsInput,
+			},
 		}
 	})
 	return opDescribeTapeRecoveryPointsState.op

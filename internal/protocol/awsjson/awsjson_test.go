@@ -12,54 +12,6 @@ import (
 	"github.com/gosmith/gosmith/internal/protocol/jsonwire"
 )
 
-func TestSanitizeErrorCode(t *testing.T) {
-	for in, want := range map[string]string{
-		"FooError":                            "FooError",
-		"aws.protocoltests.restjson#FooError": "FooError",
-		"FooError:http://internal.amazon.com/coral/com.amazon.coral.validate/":                            "FooError",
-		"aws.protocoltests.restjson#FooError:http://internal.amazon.com/coral/com.amazon.coral.validate/": "FooError",
-		"": "",
-	} {
-		if got := SanitizeErrorCode(in); got != want {
-			t.Errorf("SanitizeErrorCode(%q) = %q, want %q", in, got, want)
-		}
-	}
-}
-
-func TestErrorInfo(t *testing.T) {
-	tests := []struct {
-		name, header, body, code, message string
-	}{
-		{"header wins over the body", "HeaderCode", `{"__type":"BodyType","code":"BodyCode"}`, "HeaderCode", "UnknownError"},
-		{"__type before code", "", `{"code":"BodyCode","__type":"ns#BodyType"}`, "BodyType", "UnknownError"},
-		{"code when nothing else", "", `{"code":"BodyCode","message":"m"}`, "BodyCode", "m"},
-		{"a non-string code is ignored", "", `{"code":404,"Message":"not here"}`, "UnknownError", "not here"},
-		{"message in any case", "", `{"__type":"T","MESSAGE":"loud"}`, "T", "loud"},
-		{"empty body", "", ``, "UnknownError", "UnknownError"},
-		{"unknown members are skipped", "", `{"x":{"y":[1,2,{}]},"__type":"T"}`, "T", "UnknownError"},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			h := http.Header{}
-			if tt.header != "" {
-				h.Set("X-Amzn-ErrorType", tt.header)
-			}
-			code, msg, err := ErrorInfo(h, []byte(tt.body))
-			if err != nil {
-				t.Fatal(err)
-			}
-			if code != tt.code || msg != tt.message {
-				t.Errorf("got (%q, %q), want (%q, %q)", code, msg, tt.code, tt.message)
-			}
-		})
-	}
-	for _, bad := range []string{`<html>`, `[]`, `{"__type":1}`, `{"__type":"T"`, `{} x`} {
-		if _, _, err := ErrorInfo(http.Header{}, []byte(bad)); err == nil {
-			t.Errorf("ErrorInfo(%q) accepted a malformed body", bad)
-		}
-	}
-}
-
 type testError struct{ Message *string }
 
 func (e *testError) Error() string { return "TestError" }
@@ -93,61 +45,5 @@ func TestDecodeErrorPicksTheModeledType(t *testing.T) {
 	var de *smithy.DeserializationError
 	if !errors.As(err, &de) || !strings.Contains(err.Error(), "message") || len(de.Snapshot) == 0 {
 		t.Fatalf("want a DeserializationError naming the member, got %v", err)
-	}
-}
-
-func TestEndpoint(t *testing.T) {
-	tests := []struct {
-		name, region string
-		base         *string
-		want, err    string
-	}{
-		{"regional default", "us-west-2", nil, "https://svc.us-west-2.amazonaws.com", ""},
-		{"China partition", "cn-north-1", nil, "https://svc.cn-north-1.amazonaws.com.cn", ""},
-		{"base endpoint wins", "us-west-2", aws.String("http://127.0.0.1:8080/prefix"), "http://127.0.0.1:8080/prefix", ""},
-		{"missing region", "", nil, "", "missing region"},
-		{"region that is not a host label", "us-east-1.evil.com/", nil, "", "invalid region"},
-		{"relative base endpoint", "us-east-1", aws.String("localhost:80"), "", "absolute"},
-		{"base endpoint with a query", "us-east-1", aws.String("https://h/?a=b"), "", "query"},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			u, err := Endpoint("svc", tt.region, tt.base)
-			if tt.err != "" {
-				if err == nil || !strings.Contains(err.Error(), tt.err) {
-					t.Fatalf("want error containing %q, got %v", tt.err, err)
-				}
-				return
-			}
-			if err != nil {
-				t.Fatal(err)
-			}
-			if u.String() != tt.want {
-				t.Errorf("got %s, want %s", u, tt.want)
-			}
-		})
-	}
-}
-
-func TestResolveRetryer(t *testing.T) {
-	if got := ResolveRetryer(nil, "", 0).MaxAttempts(); got != 3 {
-		t.Errorf("default MaxAttempts = %d, want 3", got)
-	}
-	if got := ResolveRetryer(nil, aws.RetryModeAdaptive, 5).MaxAttempts(); got != 5 {
-		t.Errorf("adaptive MaxAttempts = %d, want 5", got)
-	}
-	own := ResolveRetryer(nil, "", 2)
-	if got := ResolveRetryer(own, "", 0); got != own {
-		t.Error("a caller's retryer is kept as it is")
-	}
-	if got := ResolveRetryer(own, "", 9).MaxAttempts(); got != 9 {
-		t.Errorf("RetryMaxAttempts over a caller's retryer = %d, want 9", got)
-	}
-}
-
-func TestSortedKeys(t *testing.T) {
-	got := SortedKeys(map[string]int{"b": 1, "a": 2, "c": 3})
-	if strings.Join(got, ",") != "a,b,c" {
-		t.Errorf("SortedKeys = %v", got)
 	}
 }

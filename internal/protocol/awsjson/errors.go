@@ -1,30 +1,26 @@
 package awsjson
 
 import (
-	"bytes"
-	"errors"
 	"fmt"
 	"net/http"
-	"reflect"
 	"strings"
 
 	"github.com/aws/smithy-go"
 
+	"github.com/gosmith/gosmith/internal/protocol/client"
+	"github.com/gosmith/gosmith/internal/protocol/jsonbody"
 	"github.com/gosmith/gosmith/internal/protocol/jsonwire"
 )
-
-// snapshotLimit bounds how much of a bad body an error carries.
-const snapshotLimit = 1024
 
 // decodeError turns a non-2xx response into the operation's modeled error
 // when its code matches one (case-insensitively, as aws-sdk-go-v2 does), and
 // into a *smithy.GenericAPIError otherwise.
 func decodeError(svc *Service, header http.Header, body []byte, types []ErrorType) error {
-	code, message, err := ErrorInfo(header, body)
+	code, message, err := jsonbody.ErrorInfo(header, body)
 	if err != nil {
 		return &smithy.DeserializationError{
 			Err:      fmt.Errorf("failed to decode error response body: %w", err),
-			Snapshot: snapshot(body, err),
+			Snapshot: jsonbody.Snapshot(body, err),
 		}
 	}
 	queryCode := ""
@@ -39,7 +35,7 @@ func decodeError(svc *Service, header http.Header, body []byte, types []ErrorTyp
 			continue
 		}
 		var modeled error
-		err := decodeBody(body, func(d *jsonwire.Decoder) error {
+		err := jsonbody.DecodeBody(body, func(d *jsonwire.Decoder) error {
 			var err error
 			modeled, err = t.Decode(d)
 			return err
@@ -52,7 +48,7 @@ func decodeError(svc *Service, header http.Header, body []byte, types []ErrorTyp
 			modeled, _ = t.Decode(jsonwire.NewDecoder([]byte("{}")))
 		}
 		if queryCode != "" {
-			setErrorCodeOverride(modeled, queryCode)
+			client.SetErrorCodeOverride(modeled, queryCode)
 		}
 		return modeled
 	}
@@ -60,95 +56,4 @@ func decodeError(svc *Service, header http.Header, body []byte, types []ErrorTyp
 		code = queryCode
 	}
 	return &smithy.GenericAPIError{Code: code, Message: message}
-}
-
-// ErrorInfo finds an error response's code and message. The code comes from
-// the X-Amzn-ErrorType header, else the body's "__type", else its "code",
-// sanitized to the bare shape name; it is "UnknownError" when none is
-// present. The message is the body's "message" member in any letter case,
-// else "UnknownError", as aws-sdk-go-v2 reports it.
-func ErrorInfo(header http.Header, body []byte) (code, message string, err error) {
-	var typ, bodyCode string
-	if len(bytes.TrimSpace(body)) != 0 {
-		d := jsonwire.NewDecoder(body)
-		err = d.Object(func(d *jsonwire.Decoder, key []byte) error {
-			switch {
-			case string(key) == "__type":
-				return d.String(&typ)
-			case string(key) == "code":
-				// Some services put a number here; only a string names the error.
-				if raw, err := d.Raw(); err != nil || len(raw) == 0 || raw[0] != '"' {
-					return err
-				} else {
-					return jsonwire.NewDecoder(raw).String(&bodyCode)
-				}
-			case bytes.EqualFold(key, []byte("message")):
-				return d.String(&message)
-			default:
-				return d.Skip()
-			}
-		})
-		if err == nil {
-			err = d.End()
-		}
-		if err != nil {
-			return "", "", err
-		}
-	}
-	switch {
-	case header.Get("X-Amzn-ErrorType") != "":
-		code = header.Get("X-Amzn-ErrorType")
-	case typ != "":
-		code = typ
-	case bodyCode != "":
-		code = bodyCode
-	default:
-		code = "UnknownError"
-	}
-	code = SanitizeErrorCode(code)
-	if message == "" {
-		// aws-sdk-go-v2's message when the body carries none.
-		message = "UnknownError"
-	}
-	return code, message, nil
-}
-
-// SanitizeErrorCode strips a namespace ("ns#Code") and a suffix
-// ("Code:http://...") from an error code.
-func SanitizeErrorCode(code string) string {
-	if i := strings.IndexByte(code, ':'); i >= 0 {
-		code = code[:i]
-	}
-	if i := strings.IndexByte(code, '#'); i >= 0 {
-		code = code[i+1:]
-	}
-	return code
-}
-
-// snapshot returns the part of body worth showing beside a decode error: the
-// bytes around the failure when the decoder knows where it was, else the
-// start of the body.
-func snapshot(body []byte, err error) []byte {
-	var werr *jsonwire.Error
-	if errors.As(err, &werr) {
-		return []byte(jsonwire.Snapshot(body, werr.Offset))
-	}
-	if len(body) > snapshotLimit {
-		return body[:snapshotLimit]
-	}
-	return body
-}
-
-// setErrorCodeOverride sets the ErrorCodeOverride field every generated
-// error type has; reflection keeps that field out of the exported API of the
-// runtime, and this runs only on the error path.
-func setErrorCodeOverride(err error, code string) {
-	v := reflect.ValueOf(err)
-	if v.Kind() != reflect.Pointer || v.IsNil() || v.Elem().Kind() != reflect.Struct {
-		return
-	}
-	f := v.Elem().FieldByName("ErrorCodeOverride")
-	if f.IsValid() && f.CanSet() && f.Type() == reflect.TypeOf((*string)(nil)) {
-		f.Set(reflect.ValueOf(&code))
-	}
 }

@@ -1,4 +1,4 @@
-package awsjson
+package client
 
 import (
 	"bytes"
@@ -24,8 +24,8 @@ var redactedHeaders = map[string]bool{
 // logRequest logs each signed attempt as ClientLogMode asks, with credential
 // headers redacted.
 type logRequest struct {
-	mode      aws.ClientLogMode
-	sensitive map[string]bool
+	mode   aws.ClientLogMode
+	redact func([]byte) []byte
 }
 
 func (*logRequest) ID() string { return "RequestResponseLogger" }
@@ -43,7 +43,7 @@ func (m *logRequest) HandleFinalize(ctx context.Context, in middleware.FinalizeI
 					body, _ := io.ReadAll(s)
 					_ = req.RewindStream()
 					b.WriteString("\r\n")
-					b.Write(RedactJSON(body, m.sensitive))
+					b.Write(redactBody(m.redact, body))
 				}
 			}
 			middleware.GetLogger(ctx).Logf(logging.Debug, "Request\n%s", b.String())
@@ -52,9 +52,11 @@ func (m *logRequest) HandleFinalize(ctx context.Context, in middleware.FinalizeI
 	return next.HandleFinalize(ctx, in)
 }
 
-// logResponse logs a response's status line and headers, and its body when
-// the mode asks for it; the deserializer calls it once it has read the body.
-func logResponse(ctx context.Context, mode aws.ClientLogMode, sensitive map[string]bool, resp *smithyhttp.Response, body []byte) {
+// LogResponse logs a response's status line and headers, and its body when
+// the mode asks for it; a protocol's deserializer calls it once it has read
+// the body (nil when the body is not logged). redact is the service's
+// Service.Redact.
+func LogResponse(ctx context.Context, mode aws.ClientLogMode, redact func([]byte) []byte, resp *smithyhttp.Response, body []byte) {
 	if !mode.IsResponse() && !mode.IsResponseWithBody() {
 		return
 	}
@@ -63,7 +65,7 @@ func logResponse(ctx context.Context, mode aws.ClientLogMode, sensitive map[stri
 	writeHeaders(&b, resp.Header)
 	if mode.IsResponseWithBody() {
 		b.WriteString("\r\n")
-		b.Write(bytes.TrimSpace(RedactJSON(body, sensitive)))
+		b.Write(bytes.TrimSpace(redactBody(redact, body)))
 	}
 	middleware.GetLogger(ctx).Logf(logging.Debug, "Response\n%s", b.String())
 }
@@ -82,4 +84,11 @@ func writeHeaders(b *strings.Builder, h http.Header) {
 			fmt.Fprintf(b, "%s: %s\r\n", k, v)
 		}
 	}
+}
+
+func redactBody(redact func([]byte) []byte, body []byte) []byte {
+	if redact == nil || len(body) == 0 {
+		return body
+	}
+	return redact(body)
 }

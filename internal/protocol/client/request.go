@@ -1,4 +1,4 @@
-package awsjson
+package client
 
 import (
 	"bytes"
@@ -17,6 +17,20 @@ func minCompressSize(cfg *Config) int64 {
 		return cfg.RequestMinCompressSizeBytes
 	}
 	return defaultMinCompressSize
+}
+
+// CompressBody gzips a request body of an operation with
+// @requestCompression when the options allow it and the body is large
+// enough; it reports whether it did, so the protocol sets Content-Encoding.
+func CompressBody(cfg *Config, body []byte) ([]byte, bool, error) {
+	if cfg.DisableRequestCompression || int64(len(body)) < minCompressSize(cfg) {
+		return body, false, nil
+	}
+	z, err := gzipBytes(body)
+	if err != nil {
+		return nil, false, fmt.Errorf("compress request body: %w", err)
+	}
+	return z, true, nil
 }
 
 func gzipBytes(b []byte) ([]byte, error) {

@@ -1,4 +1,4 @@
-package awsjson
+package client
 
 import (
 	"context"
@@ -52,28 +52,48 @@ func ResolveCredentials(p aws.CredentialsProvider) aws.CredentialsProvider {
 	return aws.NewCredentialsCache(p)
 }
 
-// EndpointVariants reads the FIPS and dual-stack settings config.LoadDefaultConfig
-// found (environment, shared config), as aws-sdk-go-v2 clients do.
-func EndpointVariants(cfg aws.Config) (aws.FIPSEndpointState, aws.DualStackEndpointState) {
-	fips, dual := aws.FIPSEndpointStateUnset, aws.DualStackEndpointStateUnset
+// EndpointOptions chooses the variant of a regional endpoint; generated
+// packages expose it as EndpointResolverOptions.
+type EndpointOptions struct {
+	// UseDualStackEndpoint asks for the dual-stack (IPv4 and IPv6) endpoint.
+	UseDualStackEndpoint aws.DualStackEndpointState
+
+	// UseFIPSEndpoint asks for the FIPS 140-2 endpoint.
+	UseFIPSEndpoint aws.FIPSEndpointState
+}
+
+// EndpointOptionsFrom reads the FIPS and dual-stack settings
+// config.LoadDefaultConfig found (environment, shared config), as
+// aws-sdk-go-v2 clients do.
+func EndpointOptionsFrom(cfg aws.Config) EndpointOptions {
+	var o EndpointOptions
 	ctx := context.Background()
 	for _, src := range cfg.ConfigSources {
 		if p, ok := src.(interface {
 			GetUseFIPSEndpoint(context.Context) (aws.FIPSEndpointState, bool, error)
-		}); ok && fips == aws.FIPSEndpointStateUnset {
+		}); ok && o.UseFIPSEndpoint == aws.FIPSEndpointStateUnset {
 			if v, found, err := p.GetUseFIPSEndpoint(ctx); err == nil && found {
-				fips = v
+				o.UseFIPSEndpoint = v
 			}
 		}
 		if p, ok := src.(interface {
 			GetUseDualStackEndpoint(context.Context) (aws.DualStackEndpointState, bool, error)
-		}); ok && dual == aws.DualStackEndpointStateUnset {
+		}); ok && o.UseDualStackEndpoint == aws.DualStackEndpointStateUnset {
 			if v, found, err := p.GetUseDualStackEndpoint(ctx); err == nil && found {
-				dual = v
+				o.UseDualStackEndpoint = v
 			}
 		}
 	}
-	return fips, dual
+	return o
+}
+
+// ConfigRetryer is the retryer cfg asks for: cfg.Retryer's, or nil for the
+// client's default.
+func ConfigRetryer(cfg aws.Config) aws.Retryer {
+	if cfg.Retryer == nil {
+		return nil
+	}
+	return cfg.Retryer()
 }
 
 // ResolveBaseEndpoint returns the base endpoint a client built from cfg

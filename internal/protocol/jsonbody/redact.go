@@ -1,4 +1,4 @@
-package awsjson
+package jsonbody
 
 import (
 	"github.com/gosmith/gosmith/internal/protocol/jsonwire"
@@ -52,4 +52,17 @@ func redactValue(d *jsonwire.Decoder, e *jsonwire.Encoder, sensitive map[string]
 		e.Raw(raw)
 	}
 	return err
+}
+
+// Redactor returns the Service.Redact of a service whose @sensitive members
+// have these JSON names; nil when it has none.
+func Redactor(keys ...string) func([]byte) []byte {
+	if len(keys) == 0 {
+		return nil
+	}
+	sensitive := make(map[string]bool, len(keys))
+	for _, k := range keys {
+		sensitive[k] = true
+	}
+	return func(body []byte) []byte { return RedactJSON(body, sensitive) }
 }

@@ -1,4 +1,4 @@
-package awsjson
+package client
 
 import (
 	"context"
@@ -7,16 +7,16 @@ import (
 	"path"
 	"strings"
 
-	smithyendpoints "github.com/aws/smithy-go/endpoints"
+	"github.com/aws/smithy-go"
 	"github.com/aws/smithy-go/middleware"
 	smithyhttp "github.com/aws/smithy-go/transport/http"
 )
 
-// resolveEndpoint points the request at BaseEndpoint when it is set, and at
-// the regional default https://{endpointPrefix}.{region}.{dnsSuffix} otherwise.
+// resolveEndpoint points the request at the endpoint Config.ResolveEndpoint
+// picks, with the operation's @endpoint host prefix in front of its host.
 type resolveEndpoint struct {
-	svc *Service
-	cfg *Config
+	cfg        *Config
+	hostPrefix func(any) (string, error) // nil: none
 }
 
 func (*resolveEndpoint) ID() string { return "ResolveEndpoint" }
@@ -28,13 +28,10 @@ func (m *resolveEndpoint) HandleSerialize(ctx context.Context, in middleware.Ser
 	if !ok {
 		return middleware.SerializeOutput{}, middleware.Metadata{}, fmt.Errorf("unknown transport type %T", in.Request)
 	}
-	var ep smithyendpoints.Endpoint
-	var err error
-	if m.cfg.ResolveEndpoint != nil {
-		ep, err = m.cfg.ResolveEndpoint(ctx)
-	} else {
-		ep, err = RegionalEndpoint(m.svc.EndpointPrefix, &m.cfg.Region, m.cfg.BaseEndpoint, false, false)
+	if m.cfg.ResolveEndpoint == nil {
+		return middleware.SerializeOutput{}, middleware.Metadata{}, fmt.Errorf("failed to resolve service endpoint: no endpoint resolver")
 	}
+	ep, err := m.cfg.ResolveEndpoint(ctx)
 	if err != nil {
 		return middleware.SerializeOutput{}, middleware.Metadata{}, fmt.Errorf("failed to resolve service endpoint: %w", err)
 	}
@@ -60,6 +57,13 @@ func (m *resolveEndpoint) HandleSerialize(ctx context.Context, in middleware.Ser
 	}
 	req.URL.RawPath = ""
 	req.Host = ""
+	if m.hostPrefix != nil {
+		prefix, err := m.hostPrefix(in.Parameters)
+		if err != nil {
+			return middleware.SerializeOutput{}, middleware.Metadata{}, &smithy.SerializationError{Err: err}
+		}
+		req.URL.Host = prefix + req.URL.Host
+	}
 	return next.HandleSerialize(ctx, in)
 }
 

@@ -1,0 +1,55 @@
+package emit
+
+import (
+	"github.com/dave/jennifer/jen"
+
+	"github.com/gosmith/gosmith/codegen/goview"
+)
+
+// awsJSON emits awsJson1_0 and awsJson1_1: every operation POSTs its whole
+// input as a JSON body, named by X-Amz-Target; errors are matched by code.
+type awsJSON struct{}
+
+func (awsJSON) runtime() string { return "awsjson" }
+
+func (p awsJSON) serviceValue(g *gen, neutral jen.Dict) jen.Code {
+	svc := g.pkg.Service
+	return jen.Qual(g.rt(p.runtime()), "Service").Values(jen.Dict{
+		jen.Id("Service"):         jen.Qual(g.rt("client"), "Service").Values(neutral),
+		jen.Id("TargetPrefix"):    jen.Lit(svc.TargetPrefix),
+		jen.Id("ContentType"):     jen.Lit(svc.ContentType),
+		jen.Id("QueryCompatible"): jen.Lit(svc.QueryCompatible),
+	})
+}
+
+func (awsJSON) descriptor(g *gen, op *goview.Operation, d jen.Dict) {
+	d[jen.Id("New")] = jen.Func().Params().Op("*").Id(op.Output.Name).Block(jen.Return(jen.New(jen.Id(op.Output.Name))))
+	d[jen.Id("Serialize")] = jen.Id(serializer(op.Input.Type))
+	d[jen.Id("Deserialize")] = jen.Id(deserializer(op.Output.Type))
+	if len(op.Errors) > 0 {
+		d[jen.Id("Errors")] = jen.Index().Qual(g.rt("awsjson"), "ErrorType").ValuesFunc(func(gr *jen.Group) {
+			for _, e := range op.Errors {
+				gr.Id(errorVar(e)).Call()
+			}
+		})
+	}
+	for _, enc := range op.Compress {
+		if enc == "gzip" {
+			d[jen.Id("Compress")] = jen.True()
+		}
+	}
+}
+
+// errorBindings are functions, not package variables: a program that
+// calls one operation then links only that operation's codecs.
+func (p awsJSON) errorBindings(g *gen, f *jen.File) {
+	for _, st := range g.pkg.Errors {
+		f.Func().Id(errorVar(st)).Params().Qual(g.rt(p.runtime()), "ErrorType").Block(
+			jen.Return(jen.Qual(g.rt(p.runtime()), "ErrorType").Values(jen.Dict{
+				jen.Id("Code"):   jen.Lit(st.Error.Code),
+				jen.Id("Decode"): jen.Qual(g.rt(p.runtime()), "ErrorDecoder").Call(jen.Id(deserializer(st.Type))),
+			})),
+		)
+		f.Line()
+	}
+}

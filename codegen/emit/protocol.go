@@ -1,0 +1,36 @@
+package emit
+
+import (
+	"fmt"
+
+	"github.com/dave/jennifer/jen"
+
+	"github.com/gosmith/gosmith/codegen/goview"
+)
+
+// protocolEmitter is what one wire protocol adds to a generated package. The
+// client, operation, paginator, waiter, validator and endpoint emitters
+// never ask which protocol is in use: they ask it, through this interface.
+// Each implementation lives in a file named after its protocol.
+type protocolEmitter interface {
+	// runtime names the protocol's runtime package (under internal/protocol).
+	runtime() string
+	// serviceValue is the value of the package's service variable: the
+	// runtime's Service with the neutral facts and the protocol's own.
+	serviceValue(g *gen, neutral jen.Dict) jen.Code
+	// descriptor fills an operation's descriptor with the protocol's fields
+	// (codecs, modeled errors) beside the neutral Spec.
+	descriptor(g *gen, op *goview.Operation, d jen.Dict)
+	// errorBindings declares what binds each modeled error to its decoder;
+	// descriptors refer to them by errorVar.
+	errorBindings(g *gen, f *jen.File)
+}
+
+// protocolFor returns the emitter of the package's protocol.
+func protocolFor(p goview.Protocol) (protocolEmitter, error) {
+	switch p {
+	case goview.AWSJSON10, goview.AWSJSON11:
+		return awsJSON{}, nil
+	}
+	return nil, fmt.Errorf("protocol %s is not generated yet: gosmith generates awsJson1_0 and awsJson1_1 clients", p.Trait())
+}

@@ -1,0 +1,223 @@
+// Package client is the protocol-neutral runtime of generated clients: it
+// builds the smithy-go middleware stack of one call (validation,
+// idempotency tokens, endpoint resolution, retries, signing, logging) and
+// leaves the wire format to a protocol package (awsjson, ...), which
+// supplies the operation's serializer and deserializer middleware.
+package client
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net/http"
+	"time"
+
+	"github.com/aws/aws-sdk-go-v2/aws"
+	awsmiddleware "github.com/aws/aws-sdk-go-v2/aws/middleware"
+	"github.com/aws/aws-sdk-go-v2/aws/retry"
+	v4 "github.com/aws/aws-sdk-go-v2/aws/signer/v4"
+	awshttp "github.com/aws/aws-sdk-go-v2/aws/transport/http"
+	"github.com/aws/smithy-go"
+	smithyendpoints "github.com/aws/smithy-go/endpoints"
+	"github.com/aws/smithy-go/logging"
+	"github.com/aws/smithy-go/middleware"
+	smithyhttp "github.com/aws/smithy-go/transport/http"
+)
+
+// Service holds the protocol-neutral facts every operation of one
+// generated service shares.
+type Service struct {
+	// ID is the SDK service ID (aws.api#service sdkId), e.g. "Storage Gateway";
+	// it names the service in *smithy.OperationError.
+	ID string
+	// SigningName is the SigV4 service name (aws.auth#sigv4 name).
+	SigningName string
+	// EndpointPrefix is the host prefix of the default regional endpoint.
+	EndpointPrefix string
+	// Redact returns a request or response body fit for a log: the values
+	// of @sensitive members hidden. Nil logs bodies as they are.
+	Redact func(body []byte) []byte
+}
+
+// Config is one call's resolved client settings, copied from the generated
+// package's Options.
+type Config struct {
+	Region        string
+	Credentials   aws.CredentialsProvider
+	HTTPClient    smithyhttp.ClientDo
+	Retryer       aws.Retryer
+	APIOptions    []func(*middleware.Stack) error
+	Logger        logging.Logger
+	ClientLogMode aws.ClientLogMode
+	// ResolveEndpoint picks the endpoint of a call (the generated client's
+	// EndpointResolverV2 over its options). Required.
+	ResolveEndpoint func(context.Context) (smithyendpoints.Endpoint, error)
+	// Signer signs requests; nil means a default v4.Signer.
+	Signer HTTPSigner
+	// Clock gives the signing time; nil means time.Now.
+	Clock func() time.Time
+	// DisableRequestCompression turns off @requestCompression.
+	DisableRequestCompression bool
+	// RequestMinCompressSizeBytes is the smallest body that is compressed;
+	// 0 means the default of 10240 bytes.
+	RequestMinCompressSizeBytes int64
+}
+
+// HTTPSigner signs a request with SigV4; *v4.Signer is one, and the
+// generated Options.HTTPSignerV4 (as in aws-sdk-go-v2) takes any.
+type HTTPSigner interface {
+	SignHTTP(ctx context.Context, credentials aws.Credentials, r *http.Request, payloadHash, service, region string, signingTime time.Time, optFns ...func(*v4.SignerOptions)) error
+}
+
+// Operation is what the stack needs of one operation, with its Go types
+// erased so the stack is compiled once for every operation. A protocol
+// package builds it from its own typed descriptor.
+type Operation struct {
+	Name string
+	// Validate checks required members before anything is sent; nil when the
+	// input has nothing to check.
+	Validate func(any) error
+	// IdempotencyToken returns the input with its idempotency token filled
+	// in when the caller left it nil; nil when the operation has no token.
+	IdempotencyToken func(any) (any, error)
+	// HostPrefix returns the @endpoint host prefix for an input; nil when
+	// the operation has none.
+	HostPrefix func(any) (string, error)
+	// Serializer binds the input to the HTTP request (registered as
+	// "OperationSerializer"); Deserializer turns the HTTP response into the
+	// output or the operation's error ("OperationDeserializer").
+	Serializer   middleware.SerializeMiddleware
+	Deserializer middleware.DeserializeMiddleware
+}
+
+// Invoke runs one operation through a fresh middleware stack and returns the
+// result the deserializer produced, with the call's metadata. Errors are
+// wrapped in *smithy.OperationError, as aws-sdk-go-v2 clients do.
+func Invoke(ctx context.Context, svc *Service, cfg *Config, op *Operation, params any) (any, middleware.Metadata, error) {
+	ctx = middleware.ClearStackValues(ctx)
+	ctx = middleware.WithServiceID(ctx, svc.ID)
+	ctx = middleware.WithOperationName(ctx, op.Name)
+
+	stack := middleware.NewStack(op.Name, smithyhttp.NewStackRequest)
+	wrap := func(err error) error {
+		return &smithy.OperationError{ServiceID: svc.ID, OperationName: op.Name, Err: err}
+	}
+	if err := buildStack(stack, svc, cfg, op); err != nil {
+		return nil, middleware.Metadata{}, wrap(err)
+	}
+	for _, fn := range cfg.APIOptions {
+		if err := fn(stack); err != nil {
+			return nil, middleware.Metadata{}, wrap(err)
+		}
+	}
+	client := cfg.HTTPClient
+	if client == nil {
+		client = ResolveHTTPClient(nil)
+	}
+	handler := middleware.DecorateHandler(smithyhttp.NewClientHandlerWithOptions(client), stack)
+	result, metadata, err := handler.Handle(ctx, params)
+	if err != nil {
+		return nil, metadata, wrap(err)
+	}
+	return result, metadata, nil
+}
+
+// buildStack adds the middleware in aws-sdk-go-v2's order and under its
+// IDs, so APIOptions written against v2 find the same anchors.
+func buildStack(stack *middleware.Stack, svc *Service, cfg *Config, op *Operation) error {
+	logger := cfg.Logger
+	if logger == nil {
+		logger = logging.Nop{}
+	}
+	retryer := cfg.Retryer
+	if retryer == nil {
+		retryer = retry.NewStandard()
+	}
+	steps := []error{
+		middleware.AddSetLoggerMiddleware(stack, logger),
+		stack.Initialize.Add(&awsmiddleware.RegisterServiceMetadata{
+			ServiceID: svc.ID, SigningName: svc.SigningName, Region: cfg.Region, OperationName: op.Name,
+		}, middleware.Before),
+		stack.Serialize.Add(&resolveEndpoint{cfg: cfg, hostPrefix: op.HostPrefix}, middleware.After),
+		stack.Serialize.Add(op.Serializer, middleware.After),
+		awsmiddleware.AddClientRequestIDMiddleware(stack),
+		stack.Build.Add(userAgent{}, middleware.After),
+		stack.Finalize.Add(retry.NewAttemptMiddleware(retryer, smithyhttp.RequestCloner, func(m *retry.Attempt) {
+			m.LogAttempts = cfg.ClientLogMode.IsRetries()
+		}), middleware.After),
+		stack.Finalize.Add(&v4.ComputePayloadSHA256{}, middleware.After),
+		stack.Finalize.Add(&signer{svc: svc, cfg: cfg}, middleware.After),
+		stack.Finalize.Add(&logRequest{mode: cfg.ClientLogMode, redact: svc.Redact}, middleware.After),
+		stack.Deserialize.Add(op.Deserializer, middleware.After),
+		awsmiddleware.AddRequestIDRetrieverMiddleware(stack),
+		awshttp.AddResponseErrorMiddleware(stack),
+	}
+	if op.IdempotencyToken != nil {
+		steps = append(steps, stack.Initialize.Add(&idempotencyToken{fill: op.IdempotencyToken}, middleware.After))
+	}
+	if op.Validate != nil {
+		steps = append(steps, stack.Initialize.Add(&validator{validate: op.Validate}, middleware.After))
+	}
+	return errors.Join(steps...)
+}
+
+// Spec is the protocol-neutral part of an operation's generated
+// descriptor: its name and the functions the stack calls on its input. A
+// protocol's descriptor embeds it; In is the input's pointer type.
+type Spec[In any] struct {
+	Name string
+	// Validate checks required members before anything is sent; nil when the
+	// input has nothing to check.
+	Validate func(In) error
+	// HostPrefix returns the @endpoint host prefix for an input; nil when
+	// the operation has none.
+	HostPrefix func(In) (string, error)
+	// IdempotencyToken returns the input with its idempotency token filled
+	// in when the caller left it nil (a copy; the caller's value is not
+	// changed); nil when the operation has no token.
+	IdempotencyToken func(In) (In, error)
+}
+
+// Input converts a type-erased input back to In, or says what it got.
+func Input[In any](v any) (In, error) {
+	p, ok := v.(In)
+	if !ok {
+		return p, fmt.Errorf("unknown input parameters type %T", v)
+	}
+	return p, nil
+}
+
+// Erase returns the stack's view of the operation, its Go types erased;
+// the protocol adds its Serializer and Deserializer. Only these small
+// closures are instantiated per operation.
+func (s *Spec[In]) Erase() Operation {
+	op := Operation{Name: s.Name}
+	if s.Validate != nil {
+		op.Validate = func(v any) error {
+			p, err := Input[In](v)
+			if err != nil {
+				return err
+			}
+			return s.Validate(p)
+		}
+	}
+	if s.HostPrefix != nil {
+		op.HostPrefix = func(v any) (string, error) {
+			p, err := Input[In](v)
+			if err != nil {
+				return "", err
+			}
+			return s.HostPrefix(p)
+		}
+	}
+	if s.IdempotencyToken != nil {
+		op.IdempotencyToken = func(v any) (any, error) {
+			p, err := Input[In](v)
+			if err != nil {
+				return nil, err
+			}
+			return s.IdempotencyToken(p)
+		}
+	}
+	return op
+}
