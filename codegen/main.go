@@ -71,6 +71,10 @@ func run(args []string, stdout, stderr io.Writer) int {
 		fs.Usage()
 		return exitUsage
 	}
+	if err := checkFlags(fs, *pkgName, *importPath, *ops, *runtimeTo); err != nil {
+		fmt.Fprintf(stderr, "codegen: %v\n", err)
+		return exitUsage
+	}
 
 	start := time.Now()
 	m, err := model.Load(splitList(*models)...)
@@ -82,6 +86,10 @@ func run(args []string, stdout, stderr io.Writer) int {
 	if path == "" {
 		if path, err = importPathOf(*out); err != nil {
 			fmt.Fprintf(stderr, "codegen: %v; pass -import\n", err)
+			return exitError
+		}
+		if err := checkImportPath(path); err != nil {
+			fmt.Fprintf(stderr, "codegen: import path %q (derived from the go.mod above %s): %v; pass -import\n", path, *out, err)
 			return exitError
 		}
 	}
@@ -98,9 +106,6 @@ func run(args []string, stdout, stderr io.Writer) int {
 		cfg.VendorRuntime = true
 	case "auto":
 		cfg.VendorRuntime = !strings.HasPrefix(path+"/", thisModule+"/")
-	default:
-		fmt.Fprintf(stderr, "codegen: -runtime %q: want module, vendor or auto\n", *runtimeTo)
-		return exitUsage
 	}
 	if cfg.VendorRuntime {
 		cfg.RuntimePath = path + "/" + vendoredRuntimeDir
@@ -131,10 +136,11 @@ func run(args []string, stdout, stderr io.Writer) int {
 			return exitError
 		}
 		if len(diffs) > 0 {
-			fmt.Fprintf(stderr, "codegen: %s is not what the generator writes from %s; run make generate:\n", *out, *models)
+			fmt.Fprintf(stderr, "codegen: %s is not what the generator writes from %s:\n", *out, *models)
 			for _, d := range diffs {
 				fmt.Fprintf(stderr, "  %s\n", d)
 			}
+			fmt.Fprintf(stderr, "regenerate with: %s\n", regenerateCommand(fs))
 			return exitError
 		}
 		fmt.Fprintf(stdout, "%s is up to date (%d files)\n", *out, len(files))

@@ -88,6 +88,9 @@ func Build(m *model.Model, cfg Config) (*Package, error) {
 	if name == "" {
 		return nil, shapeErr(svcShape, "", "cannot derive a Go package name from sdkId %q; pass -package", svc.SdkID)
 	}
+	if err := CheckPackageName(name); err != nil {
+		return nil, shapeErr(svcShape, "", "%v; pass -package", err)
+	}
 	b.pkg = &Package{Name: name, ImportPath: cfg.ImportPath, TypesPath: path.Join(cfg.ImportPath, "types"), Service: svc,
 		RuntimePath: cfg.RuntimePath, VendorRuntime: cfg.VendorRuntime}
 	if b.pkg.RuntimePath == "" {
@@ -152,26 +155,6 @@ func serviceList(services []*model.Shape) string {
 		names[i] = string(s.ID)
 	}
 	return strings.Join(names, ", ")
-}
-
-func selectOperations(svc *model.Shape, ops []*model.Shape, names []string) ([]*model.Shape, error) {
-	if len(names) == 0 {
-		return ops, nil
-	}
-	byName := map[string]*model.Shape{}
-	for _, op := range ops {
-		byName[op.ID.Name()] = op
-	}
-	var out []*model.Shape
-	for _, n := range names {
-		op, ok := byName[n]
-		if !ok {
-			return nil, shapeErr(svc, "", "operation %q is not bound to this service", n)
-		}
-		out = append(out, op)
-	}
-	sort.Slice(out, func(i, j int) bool { return out[i].ID.Name() < out[j].ID.Name() })
-	return out, nil
 }
 
 func (b *builder) service(s *model.Shape) (*Service, error) {

@@ -2,6 +2,7 @@ package goview
 
 import (
 	"flag"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -221,5 +222,44 @@ func TestStreamingOperationsAreSkippedWithAWarning(t *testing.T) {
 	m, _ := model.Parse("test.json", []byte(`{"smithy":"2.0","shapes":{`+shapes+`}}`))
 	if _, err := Build(m, Config{ImportPath: "x", Strict: true}); err == nil || !strings.Contains(err.Error(), "streaming") {
 		t.Errorf("strict: want a streaming error, got %v", err)
+	}
+}
+
+func TestUnknownOperationSuggestsTheNameMeant(t *testing.T) {
+	few := []string{"DescribeTapeArchives", "DescribeTapes", "ListTapes"}
+	many := append([]string{}, few...)
+	for i := range maxListedOperations {
+		many = append(many, fmt.Sprintf("Operation%02d", i))
+	}
+	tests := []struct {
+		name, unknown string
+		known         []string
+		want          string
+	}{
+		{"a name differing only in case comes first", "DESCRIBETAPES", []string{"DescribeTape", "DescribeTapes"}, "did you mean DescribeTapes?"},
+		{"one letter missing", "DescribeTape", few, "did you mean DescribeTapes?"},
+		{"a transposition", "LsitTapes", few, "did you mean ListTapes?"},
+		{"too far from every name lists the few there are", "CreateGateway", few, "its operations are DescribeTapeArchives, DescribeTapes, ListTapes"},
+		{"too far from every name in a long list only counts them", "CreateGateway", many, "it has 23 operations, none named like that"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := suggestOperation(tt.unknown, tt.known); got != tt.want {
+				t.Errorf("suggestOperation(%q) = %q, want %q", tt.unknown, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestPackageNamesThatCannotBeImported(t *testing.T) {
+	for _, name := range []string{"my-pkg", "type", "func", "_", "main", "9lives", ""} {
+		if CheckPackageName(name) == nil {
+			t.Errorf("CheckPackageName(%q) = nil, want an error", name)
+		}
+	}
+	for _, name := range []string{"storagegateway", "dynamodb", "string", "Sg2"} {
+		if err := CheckPackageName(name); err != nil {
+			t.Errorf("CheckPackageName(%q) = %v", name, err)
+		}
 	}
 }

@@ -1,6 +1,7 @@
 package goview
 
 import (
+	"fmt"
 	"go/token"
 	"strings"
 	"unicode"
@@ -74,6 +75,22 @@ var errorMethodNames = map[string]bool{
 
 // outputReservedNames are fields every generated output struct has.
 var outputReservedNames = map[string]bool{"ResultMetadata": true}
+
+// CheckPackageName reports why name cannot name a generated client
+// package, or nil if it can.
+func CheckPackageName(name string) error {
+	switch {
+	case token.IsKeyword(name):
+		return fmt.Errorf("package name %q is a Go keyword", name)
+	case !token.IsIdentifier(name):
+		return fmt.Errorf("package name %q is not a Go identifier (letters, digits and _, not starting with a digit)", name)
+	case name == "_":
+		return fmt.Errorf("package name %q is the blank identifier", name)
+	case name == "main":
+		return fmt.Errorf("package name %q would make a command, which cannot be imported", name)
+	}
+	return nil
+}
 
 // packageName derives a Go package name from an SDK ID: "Storage Gateway" →
 // "storagegateway".
