@@ -12,20 +12,6 @@ import (
 	"github.com/gosmith/gosmith/internal/protocol/jsonwire"
 )
 
-func TestSanitizeErrorCode(t *testing.T) {
-	for in, want := range map[string]string{
-		"FooError":                            "FooError",
-		"aws.protocoltests.restjson#FooError": "FooError",
-		"FooError:http://internal.amazon.com/coral/com.amazon.coral.validate/":                            "FooError",
-		"aws.protocoltests.restjson#FooError:http://internal.amazon.com/coral/com.amazon.coral.validate/": "FooError",
-		"": "",
-	} {
-		if got := SanitizeErrorCode(in); got != want {
-			t.Errorf("SanitizeErrorCode(%q) = %q, want %q", in, got, want)
-		}
-	}
-}
-
 func TestErrorInfo(t *testing.T) {
 	tests := []struct {
 		name, header, body, code, message string
