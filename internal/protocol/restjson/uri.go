@@ -189,7 +189,7 @@ func joinPrefix(prefix string, hasRest bool) (_ string, sep bool) {
 	} else if prefix[0] != '/' {
 		prefix = "/" + prefix
 	}
-	return prefix, hasRest && len(prefix) > 1 && prefix[len(prefix)-1] != '/'
+	return prefix, hasRest && prefix[len(prefix)-1] != '/'
 }
 
 // unreserved marks the bytes aws-sdk-go-v2 leaves unescaped in paths and
