@@ -57,7 +57,11 @@ fuzz: SHELL := bash
 fuzz:
 	$(call fuzz_one,FuzzDecoder,./internal/protocol/jsonwire/)
 	$(call fuzz_one,FuzzParse,./codegen/model/)
-	$(call fuzz_one,FuzzErrorInfo,./internal/protocol/jsonbody/)
+	$(call fuzz_one,FuzzErrorInfo,./internal/protocol/awsjson/)
+	$(call fuzz_one,FuzzIdentifyRESTJSON,./internal/protocol/jsonerror/)
+	$(call fuzz_one,FuzzSplitHeaderList,./internal/protocol/restjson/)
+	$(call fuzz_one,FuzzSplitHTTPDateList,./internal/protocol/restjson/)
+	$(call fuzz_one,FuzzExpandMatchesHTTPBinding,./internal/protocol/restjson/)
 	$(call fuzz_one,FuzzDescribeTapeRecoveryPointsResponse,./service/storagegateway/)
 
 ## bench: gosmith vs aws-sdk-go-v2 benchmarks with benchstat (BENCHMARKS.md)

@@ -17,7 +17,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 	"github.com/google/go-cmp/cmp/cmpopts"
 
-	"github.com/gosmith/gosmith/internal/protocol/jsonbody"
+	"github.com/gosmith/gosmith/internal/protocol/awsjson"
 	"github.com/gosmith/gosmith/service/storagegateway/types"
 )
 
@@ -30,7 +30,7 @@ import (
 //     deterministic; and a decoded output re-encoded with encoding/json
 //     decodes to the same output.
 //   - anything else: no output, and a *smithy.DeserializationError or a
-//     smithy.APIError whose code is the one jsonbody.ErrorInfo finds.
+//     smithy.APIError whose code is the one awsjson.ErrorInfo finds.
 //
 // status is clamped to 100–599 (values outside 100–599 also select an
 // injected X-Amzn-ErrorType naming a modeled error); headers is parsed as
@@ -136,7 +136,7 @@ func fuzzCheckClassified(t *testing.T, resp *http.Response, body []byte, out *De
 		if success {
 			t.Fatalf("status %d gave an API error %v", resp.StatusCode, err)
 		}
-		code, _, infoErr := jsonbody.ErrorInfo(resp.Header, body)
+		code, _, infoErr := awsjson.ErrorInfo(resp.Header, body)
 		if infoErr != nil {
 			t.Fatalf("an APIError (%v) for a body ErrorInfo rejects: %v", err, infoErr)
 		}

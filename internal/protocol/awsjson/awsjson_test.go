@@ -12,6 +12,40 @@ import (
 	"github.com/gosmith/gosmith/internal/protocol/jsonwire"
 )
 
+func TestErrorInfo(t *testing.T) {
+	tests := []struct {
+		name, header, body, code, message string
+	}{
+		{"header wins over the body", "HeaderCode", `{"__type":"BodyType","code":"BodyCode"}`, "HeaderCode", "UnknownError"},
+		{"__type before code", "", `{"code":"BodyCode","__type":"ns#BodyType"}`, "BodyType", "UnknownError"},
+		{"code when nothing else", "", `{"code":"BodyCode","message":"m"}`, "BodyCode", "m"},
+		{"a non-string code is ignored", "", `{"code":404,"Message":"not here"}`, "UnknownError", "not here"},
+		{"message in any case", "", `{"__type":"T","MESSAGE":"loud"}`, "T", "loud"},
+		{"empty body", "", ``, "UnknownError", "UnknownError"},
+		{"unknown members are skipped", "", `{"x":{"y":[1,2,{}]},"__type":"T"}`, "T", "UnknownError"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			h := http.Header{}
+			if tt.header != "" {
+				h.Set("X-Amzn-ErrorType", tt.header)
+			}
+			code, msg, err := ErrorInfo(h, []byte(tt.body))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if code != tt.code || msg != tt.message {
+				t.Errorf("got (%q, %q), want (%q, %q)", code, msg, tt.code, tt.message)
+			}
+		})
+	}
+	for _, bad := range []string{`<html>`, `[]`, `{"__type":1}`, `{"__type":"T"`, `{} x`} {
+		if _, _, err := ErrorInfo(http.Header{}, []byte(bad)); err == nil {
+			t.Errorf("ErrorInfo(%q) accepted a malformed body", bad)
+		}
+	}
+}
+
 type testError struct{ Message *string }
 
 func (e *testError) Error() string { return "TestError" }

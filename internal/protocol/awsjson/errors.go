@@ -9,6 +9,7 @@ import (
 
 	"github.com/gosmith/gosmith/internal/protocol/client"
 	"github.com/gosmith/gosmith/internal/protocol/jsonbody"
+	"github.com/gosmith/gosmith/internal/protocol/jsonerror"
 	"github.com/gosmith/gosmith/internal/protocol/jsonwire"
 )
 
@@ -16,7 +17,7 @@ import (
 // when its code matches one (case-insensitively, as aws-sdk-go-v2 does), and
 // into a *smithy.GenericAPIError otherwise.
 func decodeError(svc *Service, header http.Header, body []byte, types []ErrorType) error {
-	code, message, err := jsonbody.ErrorInfo(header, body)
+	code, message, err := ErrorInfo(header, body)
 	if err != nil {
 		return &smithy.DeserializationError{
 			Err:      fmt.Errorf("failed to decode error response body: %w", err),
@@ -56,4 +57,13 @@ func decodeError(svc *Service, header http.Header, body []byte, types []ErrorTyp
 		code = queryCode
 	}
 	return &smithy.GenericAPIError{Code: code, Message: message}
+}
+
+// ErrorInfo finds an error response's code and message by the awsJson
+// rules: the X-Amzn-ErrorType header, else the body's "__type", else its
+// "code", sanitized to the bare shape name ("UnknownError" when none is
+// present); the message is the body's "message" member in any letter case,
+// else "UnknownError", as aws-sdk-go-v2 reports it.
+func ErrorInfo(header http.Header, body []byte) (code, message string, err error) {
+	return jsonerror.Identify(jsonerror.AWSJSON, header, body)
 }

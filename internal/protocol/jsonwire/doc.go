@@ -1,5 +1,5 @@
 // Package jsonwire is the JSON codec used by generated clients for the AWS
-// JSON protocols (awsJson1_0 and awsJson1_1).
+// JSON protocols (awsJson1_0, awsJson1_1 and restJson1).
 //
 // The Encoder appends JSON to a byte slice and produces output that is
 // byte-identical to github.com/aws/smithy-go/encoding/json for the same
@@ -12,4 +12,8 @@
 // typed fields; no reflection, no interface{} values and no intermediate
 // trees are involved. Errors are *Error values that carry the byte offset
 // and the JSON path (for example $.Items[3].Size) of the failing value.
+//
+// The timestamp helpers (AppendDateTime, ParseHTTPDate, EpochSecondsTime, ...)
+// format and parse the three Smithy timestamp formats as smithy-go does; the
+// HTTP-binding protocols use them for headers, query strings and paths too.
 package jsonwire

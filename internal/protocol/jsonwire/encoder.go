@@ -8,13 +8,6 @@ import (
 	"unicode/utf8"
 )
 
-// Layouts used by smithy-go's smithytime package, repeated here so the
-// runtime does not depend on it.
-const (
-	dateTimeLayoutOut = "2006-01-02T15:04:05.999Z"
-	httpDateLayout    = "Mon, 02 Jan 2006 15:04:05 GMT"
-)
-
 // Encoder appends JSON to a byte slice. The zero value is ready to use.
 //
 // Commas are managed without a stack: a value written while a comma is
@@ -210,7 +203,7 @@ func (e *Encoder) EpochSeconds(t time.Time) {
 func (e *Encoder) DateTime(t time.Time) {
 	e.comma()
 	e.buf = append(e.buf, '"')
-	e.buf = t.UTC().AppendFormat(e.buf, dateTimeLayoutOut)
+	e.buf = AppendDateTime(e.buf, t)
 	e.buf = append(e.buf, '"')
 	e.needComma = true
 }
@@ -220,7 +213,7 @@ func (e *Encoder) DateTime(t time.Time) {
 func (e *Encoder) HTTPDate(t time.Time) {
 	e.comma()
 	e.buf = append(e.buf, '"')
-	e.buf = t.UTC().AppendFormat(e.buf, httpDateLayout)
+	e.buf = AppendHTTPDate(e.buf, t)
 	e.buf = append(e.buf, '"')
 	e.needComma = true
 }

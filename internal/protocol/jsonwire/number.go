@@ -325,13 +325,11 @@ func (d *Decoder) readEpoch() (t time.Time, isNull bool, err error) {
 	if err != nil {
 		return t, false, errAtOffset(start, "value "+quoteNumber(num)+" is not a valid epoch-seconds timestamp")
 	}
-	ms := epochMillis(f)
-	if ms == math.MaxInt64 || ms == math.MinInt64 {
+	t, ok := EpochSecondsTime(f)
+	if !ok {
 		return t, false, errAtOffset(start, "value "+quoteNumber(num)+" is out of range for an epoch-seconds timestamp")
 	}
-	// Seconds and milliseconds apart: ms*1e6 nanoseconds would overflow
-	// int64 past the year 2262 (smithy-go's parser wraps there silently).
-	return time.Unix(ms/1000, (ms%1000)*1e6).UTC(), false, nil
+	return t, false, nil
 }
 
 // quoteNumber shows a number in an error, shortened so a hostile body
@@ -342,20 +340,6 @@ func quoteNumber(num []byte) string {
 		return string(num)
 	}
 	return string(num[:limit]) + "... (" + strconv.Itoa(len(num)) + " digits)"
-}
-
-// epochMillis returns v*1000 truncated toward zero, as smithy-go computes it:
-// a 53-bit big.Float product (the same rounding as a float64 multiply, but
-// without overflow) converted with big.Float.Int64, which saturates.
-func epochMillis(v float64) int64 {
-	p := v * 1e3
-	switch {
-	case p >= 1<<63:
-		return math.MaxInt64
-	case p <= -(1 << 63):
-		return math.MinInt64
-	}
-	return int64(p)
 }
 
 // EpochSeconds reads a JSON number of Unix seconds (e.g. 1481896200.004)

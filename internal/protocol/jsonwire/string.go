@@ -320,26 +320,9 @@ func (d *Decoder) Blob(p *[]byte) error {
 	return nil
 }
 
-// Layouts accepted by smithytime.ParseDateTime and ParseHTTPDate, in order.
-var (
-	dateTimeLayoutsIn = []string{
-		"2006-01-02T15:04:05.999999999Z",
-		"2006-01-02T15:04:05.999999999",
-		time.RFC3339Nano,
-		time.RFC3339,
-	}
-	httpDateLayoutsIn = []string{
-		httpDateLayout,
-		"Mon, _2 Jan 2006 15:04:05 GMT",
-		"Mon, _2 Jan 06 15:04:05 GMT",
-		time.RFC850,
-		time.ANSIC,
-	}
-)
-
-// timeString reads a string timestamp with the first of layouts that
-// parses it, as smithytime's tryParse does.
-func (d *Decoder) timeString(layouts []string, kind string) (t time.Time, isNull bool, err error) {
+// timeString reads a string timestamp with parse, ParseDateTime or
+// ParseHTTPDate.
+func (d *Decoder) timeString(parse func(string) (time.Time, bool), kind string) (t time.Time, isNull bool, err error) {
 	if _, err := d.peek(); err != nil {
 		return t, false, err
 	}
@@ -349,10 +332,8 @@ func (d *Decoder) timeString(layouts []string, kind string) (t time.Time, isNull
 		return t, isNull, err
 	}
 	s := string(b)
-	for _, layout := range layouts {
-		if t, err := time.Parse(layout, s); err == nil {
-			return t, false, nil
-		}
+	if t, ok := parse(s); ok {
+		return t, false, nil
 	}
 	return t, false, errAtOffset(start, "cannot parse "+quoteString(s)+" as "+kind)
 }
@@ -360,7 +341,7 @@ func (d *Decoder) timeString(layouts []string, kind string) (t time.Time, isNull
 // DateTime reads an RFC 3339 timestamp string as smithytime.ParseDateTime
 // does; null leaves *p unchanged.
 func (d *Decoder) DateTime(p *time.Time) error {
-	t, isNull, err := d.timeString(dateTimeLayoutsIn, "date-time")
+	t, isNull, err := d.timeString(ParseDateTime, "date-time")
 	if err == nil && !isNull {
 		*p = t
 	}
@@ -369,14 +350,14 @@ func (d *Decoder) DateTime(p *time.Time) error {
 
 // DateTimePtr is DateTime into a new *time.Time; null sets *p to nil.
 func (d *Decoder) DateTimePtr(p **time.Time) error {
-	t, isNull, err := d.timeString(dateTimeLayoutsIn, "date-time")
+	t, isNull, err := d.timeString(ParseDateTime, "date-time")
 	return putPtr(&d.arena.times, p, t, isNull, err)
 }
 
 // HTTPDate reads an RFC 7231 date string as smithytime.ParseHTTPDate does;
 // null leaves *p unchanged.
 func (d *Decoder) HTTPDate(p *time.Time) error {
-	t, isNull, err := d.timeString(httpDateLayoutsIn, "http-date")
+	t, isNull, err := d.timeString(ParseHTTPDate, "http-date")
 	if err == nil && !isNull {
 		*p = t
 	}
@@ -385,7 +366,7 @@ func (d *Decoder) HTTPDate(p *time.Time) error {
 
 // HTTPDatePtr is HTTPDate into a new *time.Time; null sets *p to nil.
 func (d *Decoder) HTTPDatePtr(p **time.Time) error {
-	t, isNull, err := d.timeString(httpDateLayoutsIn, "http-date")
+	t, isNull, err := d.timeString(ParseHTTPDate, "http-date")
 	return putPtr(&d.arena.times, p, t, isNull, err)
 }
 

@@ -1,0 +1,5 @@
+//go:build race
+
+package restjson
+
+const raceEnabled = true
