@@ -17,7 +17,8 @@
 // decoded payload is valid until the next Decode (Message.Clone keeps it).
 // An Encoder (or AppendMessage) writes frames. Classify sorts a received
 // message into an event, a modeled exception or an unmodeled error;
-// NewEvent, NewException and NewError build them.
+// NewEvent, NewException and NewError build them. A Signer signs the
+// messages of an input stream with SigV4.
 //
 // Nothing here depends on aws-sdk-go-v2's own event stream module, which is
 // a separate module; the wire bytes are the same.
