@@ -59,6 +59,7 @@ fuzz:
 	$(call fuzz_one,FuzzParse,./codegen/model/)
 	$(call fuzz_one,FuzzErrorInfo,./internal/protocol/awsjson/)
 	$(call fuzz_one,FuzzDescribeTapeRecoveryPointsResponse,./service/storagegateway/)
+	$(call fuzz_one,FuzzDecoder,./internal/protocol/eventstream/)
 
 ## bench: gosmith vs aws-sdk-go-v2 benchmarks with benchstat (BENCHMARKS.md)
 bench:

@@ -1,6 +1,7 @@
 // Package protocol holds the runtime generated clients call (awsjson,
-// jsonwire, document, protocoltest) and embeds its own sources, so the
-// generator can write a copy beside a client that lives in another module.
+// jsonwire, document, endpoints, eventstream, protocoltest) and embeds its
+// own sources, so the generator can write a copy beside a client that lives
+// in another module.
 package protocol
 
 import "embed"
@@ -8,7 +9,7 @@ import "embed"
 // Sources is the runtime's source tree; test files are embedded too and
 // skipped by the generator.
 //
-//go:embed awsjson/*.go jsonwire/*.go document/*.go endpoints/*.go protocoltest/*.go
+//go:embed awsjson/*.go jsonwire/*.go document/*.go endpoints/*.go eventstream/*.go protocoltest/*.go
 var Sources embed.FS
 
 // ImportPath is where the runtime lives in this module.
