@@ -63,6 +63,7 @@ fuzz:
 	$(call fuzz_one,FuzzSplitHTTPDateList,./internal/protocol/restjson/)
 	$(call fuzz_one,FuzzExpandMatchesHTTPBinding,./internal/protocol/restjson/)
 	$(call fuzz_one,FuzzDescribeTapeRecoveryPointsResponse,./service/storagegateway/)
+	$(call fuzz_one,FuzzDecoder,./internal/protocol/eventstream/)
 
 ## bench: gosmith vs aws-sdk-go-v2 benchmarks with benchstat (BENCHMARKS.md)
 bench:
