@@ -104,15 +104,25 @@ func TestRealServicesBuildAndVet(t *testing.T) {
 	}
 }
 
-// complianceServices are the services of the awsJson compliance suites.
+// complianceServices are the services of the awsJson and restJson1
+// compliance suites.
 var complianceServices = []struct{ file, service, pkg string }{
 	{"protocoltests-awsjson1_1.json", "aws.protocoltests.json#JsonProtocol", "json11"},
 	{"protocoltests-awsjson1_1.json", "com.amazonaws.machinelearning#AmazonML_20141212", "machinelearning"},
 	{"protocoltests-awsjson1_0.json", "aws.protocoltests.json10#JsonRpc10", "json10"},
 	{"protocoltests-awsjson1_0.json", "aws.protocoltests.json10#QueryCompatibleJsonRpc10", "querycompatible"},
+	{"protocoltests-restjson1.json", "aws.protocoltests.restjson#RestJson", "restjson"},
+	{"protocoltests-restjson1.json", "com.amazonaws.apigateway#BackplaneControlService", "apigateway"},
+	{"protocoltests-restjson1.json", "com.amazonaws.glacier#Glacier", "glacier"},
 }
 
-// The official awsJson1_0/awsJson1_1 compliance cases, generated as Go
+// complianceCases is how many client and server cases the services'
+// operations and errors hold: 199 awsJson; 248 restJson1 client and 22
+// restJson1 server cases (the suite's 3 other server cases sit on service
+// shapes no client sends to).
+const complianceCases = 199 + 248 + 22
+
+// The official awsJson1_0/awsJson1_1 and restJson1 compliance cases, generated as Go
 // tests and run: every case passes, or is server-only, or is listed with
 // its reason in internal/protocol/protocoltest/skips.go.
 func TestComplianceSuites(t *testing.T) {
@@ -128,8 +138,8 @@ func TestComplianceSuites(t *testing.T) {
 			server[id] = true
 		}
 	}
-	if total != 199 {
-		t.Errorf("the suites hold %d client and server cases, want 199", total)
+	if total != complianceCases {
+		t.Errorf("the suites hold %d client and server cases, want %d", total, complianceCases)
 	}
 	out := goCmd(t, dir, "test", "-count=1", "-json", "./...")
 	results := map[string]string{}
@@ -158,6 +168,15 @@ func TestComplianceSuites(t *testing.T) {
 			}
 		default:
 			failed = append(failed, name)
+		}
+	}
+	seen := map[string]bool{}
+	for _, id := range skipped {
+		seen[id] = true
+	}
+	for id := range protocoltest.Skipped {
+		if !seen[id] {
+			t.Errorf("skip list names %s, which no suite case has", id)
 		}
 	}
 	sort.Strings(failed)

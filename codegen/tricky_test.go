@@ -494,9 +494,9 @@ func trickyFailureCases() []trickyCase {
 			wantErr: []string{"ex#List", `"token"`},
 		},
 		{
-			name:    "a restJson1 service is an error naming the protocol",
-			model:   doc(svcShape("ex#Svc", `"aws.protocols#restJson1":{}`, "Do"), `"ex#Do":{"type":"operation","traits":{"smithy.api#http":{"method":"POST","uri":"/do"}}}`),
-			wantErr: []string{"ex#Svc", "aws.protocols#restJson1"},
+			name:    "a restXml service is an error naming the protocol",
+			model:   doc(svcShape("ex#Svc", `"aws.protocols#restXml":{}`, "Do"), `"ex#Do":{"type":"operation","traits":{"smithy.api#http":{"method":"POST","uri":"/do"}}}`),
+			wantErr: []string{"ex#Svc", "aws.protocols#restXml"},
 		},
 		{
 			name:    "a restJson1 operation without @http is an error naming it",

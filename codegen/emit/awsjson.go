@@ -23,21 +23,9 @@ func (p awsJSON) serviceValue(g *gen, neutral jen.Dict) jen.Code {
 }
 
 func (awsJSON) descriptor(g *gen, op *goview.Operation, d jen.Dict) {
-	d[jen.Id("New")] = jen.Func().Params().Op("*").Id(op.Output.Name).Block(jen.Return(jen.New(jen.Id(op.Output.Name))))
 	d[jen.Id("Serialize")] = jen.Id(serializer(op.Input.Type))
 	d[jen.Id("Deserialize")] = jen.Id(deserializer(op.Output.Type))
-	if len(op.Errors) > 0 {
-		d[jen.Id("Errors")] = jen.Index().Qual(g.rt("awsjson"), "ErrorType").ValuesFunc(func(gr *jen.Group) {
-			for _, e := range op.Errors {
-				gr.Id(errorVar(e)).Call()
-			}
-		})
-	}
-	for _, enc := range op.Compress {
-		if enc == "gzip" {
-			d[jen.Id("Compress")] = jen.True()
-		}
-	}
+	g.errorsAndCompression(op, d, g.rt("awsjson"))
 }
 
 // errorBindings are functions, not package variables: a program that
@@ -53,3 +41,8 @@ func (p awsJSON) errorBindings(g *gen, f *jen.File) {
 		f.Line()
 	}
 }
+
+// awsJSON needs nothing beyond the body codecs: the runtime writes the
+// request line and headers.
+func (awsJSON) serializers(*gen, *jen.File)   {}
+func (awsJSON) deserializers(*gen, *jen.File) {}

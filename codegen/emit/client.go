@@ -31,7 +31,7 @@ func fromConfigField(name string) func(*jen.Statement) jen.Code {
 }
 
 func (g *gen) optionFields() []optionField {
-	return []optionField{
+	fields := []optionField{
 		{"APIOptions", jen.Index().Func().Params(jen.Op("*").Qual(pkgMiddleware, "Stack")).Error(), []string{
 			"Set of options to modify how an operation is invoked. These apply to all",
 			"operations invoked for this client. Use functional options on operation call to",
@@ -94,6 +94,13 @@ func (g *gen) optionFields() []optionField {
 			"implementation if nil.",
 		}, fromConfigField("HTTPClient"), "HTTPClient"},
 	}
+	if g.hasIdempotencyTokens() {
+		fields = append(fields, optionField{"IdempotencyTokenProvider", jen.Id("IdempotencyTokenProvider"), []string{
+			"Provides idempotency tokens values that will be automatically populated into",
+			"idempotent API operations.",
+		}, nil, "IdempotencyTokenProvider"})
+	}
+	return fields
 }
 
 func (g *gen) docFile() *jen.File {
@@ -122,7 +129,7 @@ func (g *gen) clientFile() *jen.File {
 	)
 	f.Line()
 	f.Comment("service is what every operation of " + svc.SdkID + " shares on the wire.")
-	f.Var().Id("service").Op("=").Add(g.proto.serviceValue(g, jen.Dict{
+	neutral := jen.Dict{
 		jen.Id("ID"):             jen.Id("ServiceID"),
 		jen.Id("SigningName"):    jen.Lit(svc.SigningName),
 		jen.Id("EndpointPrefix"): jen.Lit(svc.EndpointPrefix),
@@ -131,7 +138,11 @@ func (g *gen) clientFile() *jen.File {
 				gr.Lit(k)
 			}
 		}),
-	}))
+	}
+	if custom := g.serviceCustomizations(); custom != nil {
+		neutral[jen.Id("Customizations")] = custom
+	}
+	f.Var().Id("service").Op("=").Add(g.proto.serviceValue(g, neutral))
 	f.Line()
 
 	f.Comment("HTTPSignerV4 signs a request with Signature Version 4.")
@@ -143,6 +154,15 @@ func (g *gen) clientFile() *jen.File {
 		).Error(),
 	)
 	f.Line()
+
+	if g.hasIdempotencyTokens() {
+		f.Comment("IdempotencyTokenProvider makes the tokens of idempotency token members the")
+		f.Comment("caller leaves unset; the default makes random UUIDs.")
+		f.Type().Id("IdempotencyTokenProvider").Interface(
+			jen.Id("GetIdempotencyToken").Params().Params(jen.String(), jen.Error()),
+		)
+		f.Line()
+	}
 
 	f.Comment("HTTPClient sends an HTTP request and returns its response.")
 	f.Type().Id("HTTPClient").Interface(
@@ -256,6 +276,17 @@ func (g *gen) clientFile() *jen.File {
 		}))),
 	)
 	return f
+}
+
+// hasIdempotencyTokens reports whether some operation fills an idempotency
+// token: only then does Options get IdempotencyTokenProvider, as in v2.
+func (g *gen) hasIdempotencyTokens() bool {
+	for _, op := range g.pkg.Operations {
+		if op.IdempotencyToken != nil {
+			return true
+		}
+	}
+	return false
 }
 
 // envServiceName is the SDK ID as it appears in environment variable names.

@@ -44,6 +44,7 @@ func (g *gen) deserializersFile() *jen.File {
 		f.Func().Id(deserializer(t)).Params(jen.Id("d").Op("*").Qual(g.rt("jsonwire"), "Decoder"), jen.Id("v").Add(param)).Error().Block(body...)
 		f.Line()
 	}
+	g.proto.deserializers(g, f)
 	return f
 }
 
@@ -54,10 +55,10 @@ func (g *gen) decoderParams() jen.Code {
 func (g *gen) deserializeStruct(st *goview.Struct) []jen.Code {
 	cases := []jen.Code{}
 	seen := map[string]bool{}
-	for _, fl := range st.WireFields {
+	for _, fl := range st.BodyFields {
 		seen[fl.WireName] = true
 	}
-	for _, fl := range st.WireFields {
+	for _, fl := range st.BodyFields {
 		keys := []jen.Code{jen.Lit(fl.WireName)}
 		// aws-sdk-go-v2 accepts an error's message under either spelling.
 		if st.Error != nil && strings.EqualFold(fl.WireName, "message") {

@@ -183,6 +183,8 @@ func (g *gen) setup(f *jen.File) {
 	f.ImportAlias(g.rt("client"), "gosmith")
 	f.ImportName(g.rt("awsjson"), "awsjson")
 	f.ImportName(g.rt("jsonbody"), "jsonbody")
+	f.ImportName(g.rt("restjson"), "restjson")
+	f.ImportName(g.rt("customizations"), "customizations")
 	f.ImportName(g.rt("jsonwire"), "jsonwire")
 	f.ImportName(g.pkg.TypesPath, "types")
 	f.ImportName(g.documentPath(), "document")

@@ -48,6 +48,18 @@ func (g *gen) structLiteral(st *goview.Struct, v map[string]interface{}, addr bo
 		if v[k] == nil {
 			continue
 		}
+		if f.Stream != goview.NotStreaming {
+			text, ok := v[k].(string)
+			if !ok {
+				return nil, fmt.Errorf("%s.%s: want a string for a stream, got %T", st.Name, k, v[k])
+			}
+			reader := jen.Qual("strings", "NewReader").Call(jen.Lit(text))
+			if f.Stream == goview.StreamOut {
+				reader = jen.Qual("io", "NopCloser").Call(reader)
+			}
+			dict[jen.Id(f.GoName)] = reader
+			continue
+		}
 		val, err := g.valueLiteral(f.Type, f.TimestampFormat, v[k], f.Pointer)
 		if err != nil {
 			return nil, fmt.Errorf("%s.%s: %w", st.Name, k, err)

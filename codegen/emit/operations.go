@@ -50,16 +50,22 @@ func (g *gen) operationFile(op *goview.Operation) *jen.File {
 	}
 	if op.IdempotencyToken != nil {
 		tok := op.IdempotencyToken.GoName
-		spec[jen.Id("IdempotencyToken")] = jen.Func().Params(jen.Id("v").Op("*").Id(in.Name)).Params(jen.Op("*").Id(in.Name), jen.Error()).Block(
+		spec[jen.Id("IdempotencyToken")] = jen.Func().Params(jen.Id("v").Op("*").Id(in.Name), jen.Id("newToken").Func().Params().Params(jen.String(), jen.Error())).Params(jen.Op("*").Id(in.Name), jen.Error()).Block(
 			jen.If(jen.Id("v").Dot(tok).Op("!=").Nil()).Block(jen.Return(jen.Id("v"), jen.Nil())),
-			jen.List(jen.Id("token"), jen.Err()).Op(":=").Qual(g.rt("client"), "NewIdempotencyToken").Call(),
+			jen.List(jen.Id("token"), jen.Err()).Op(":=").Id("newToken").Call(),
 			jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err())),
 			jen.Id("c").Op(":=").Op("*").Id("v"),
 			jen.Id("c").Dot(tok).Op("=").Op("&").Id("token"),
 			jen.Return(jen.Op("&").Id("c"), jen.Nil()),
 		)
 	}
-	desc := jen.Dict{jen.Id("Spec"): jen.Qual(g.rt("client"), "Spec").Types(jen.Op("*").Id(in.Name)).Values(spec)}
+	if op.ChecksumRequired {
+		spec[jen.Id("ChecksumRequired")] = jen.True()
+	}
+	desc := jen.Dict{
+		jen.Id("Spec"): jen.Qual(g.rt("client"), "Spec").Types(jen.Op("*").Id(in.Name)).Values(spec),
+		jen.Id("New"):  jen.Func().Params().Op("*").Id(out.Name).Block(jen.Return(jen.New(jen.Id(out.Name)))),
+	}
 	g.proto.descriptor(g, op, desc)
 	// The descriptor is built on first use inside a function that only the
 	// operation's method calls: a package variable initialised with the

@@ -24,6 +24,10 @@ type protocolEmitter interface {
 	// errorBindings declares what binds each modeled error to its decoder;
 	// descriptors refer to them by errorVar.
 	errorBindings(g *gen, f *jen.File)
+	// serializers and deserializers add the protocol's own functions to
+	// serializers.go and deserializers.go, beside the JSON body codecs.
+	serializers(g *gen, f *jen.File)
+	deserializers(g *gen, f *jen.File)
 }
 
 // protocolFor returns the emitter of the package's protocol.
@@ -31,6 +35,26 @@ func protocolFor(p goview.Protocol) (protocolEmitter, error) {
 	switch p {
 	case goview.AWSJSON10, goview.AWSJSON11:
 		return awsJSON{}, nil
+	case goview.RESTJSON1:
+		return restJSON{}, nil
 	}
 	return nil, fmt.Errorf("protocol %s is not generated yet: gosmith generates awsJson1_0 and awsJson1_1 clients", p.Trait())
+}
+
+// errorsAndCompression adds the descriptor fields every protocol's
+// Operation has: its modeled errors (the runtime's ErrorType values, by
+// errorVar) and whether gzip request compression is allowed.
+func (g *gen) errorsAndCompression(op *goview.Operation, d jen.Dict, runtime string) {
+	if len(op.Errors) > 0 {
+		d[jen.Id("Errors")] = jen.Index().Qual(runtime, "ErrorType").ValuesFunc(func(gr *jen.Group) {
+			for _, e := range op.Errors {
+				gr.Id(errorVar(e)).Call()
+			}
+		})
+	}
+	for _, enc := range op.Compress {
+		if enc == "gzip" {
+			d[jen.Id("Compress")] = jen.True()
+		}
+	}
 }

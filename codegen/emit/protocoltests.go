@@ -92,6 +92,9 @@ func (g *gen) testClient(httpClient jen.Code, host jen.Code, skipValidation bool
 		jen.Id("RetryMaxAttempts"): jen.Lit(1),
 		jen.Id("BaseEndpoint"):     jen.Qual(pkgAWS, "String").Call(jen.Qual(g.rt("protocoltest"), "Endpoint").Call(host)),
 	}
+	if g.hasIdempotencyTokens() {
+		opts[jen.Id("IdempotencyTokenProvider")] = jen.Qual(g.rt("protocoltest"), "IdempotencyTokens").Values()
+	}
 	if skipValidation {
 		opts[jen.Id("APIOptions")] = jen.Index().Func().Params(jen.Op("*").Qual(pkgMiddleware, "Stack")).Error().Values(jen.Qual(g.rt("protocoltest"), "SkipValidation"))
 	}
@@ -125,6 +128,9 @@ func (g *gen) requestTests(f *jen.File, op *goview.Operation) error {
 				jen.Id("Headers"):        stringMap(c.Headers),
 				jen.Id("ForbidHeaders"):  stringList(c.ForbidHeaders),
 				jen.Id("RequireHeaders"): stringList(c.RequireHeaders),
+				jen.Id("QueryParams"):    stringList(c.QueryParams),
+				jen.Id("ForbidQuery"):    stringList(c.ForbidQuery),
+				jen.Id("RequireQuery"):   stringList(c.RequireQuery),
 				jen.Id("Body"):           body,
 				jen.Id("BodyMediaType"):  jen.Lit(c.BodyMediaType),
 			}),

@@ -33,12 +33,13 @@ func (g *gen) serializersFile() *jen.File {
 		f.Func().Id(serializer(t)).Params(jen.Id("e").Op("*").Qual(g.rt("jsonwire"), "Encoder"), jen.Id("v").Add(param)).Block(body...)
 		f.Line()
 	}
+	g.proto.serializers(g, f)
 	return f
 }
 
 func (g *gen) serializeStruct(st *goview.Struct) []jen.Code {
 	body := []jen.Code{jen.Id("e").Dot("ObjectStart").Call()}
-	for _, fl := range st.WireFields {
+	for _, fl := range st.BodyFields {
 		field := jen.Id("v").Dot(fl.GoName)
 		var value, addr *jen.Statement
 		var cond *jen.Statement

@@ -58,6 +58,12 @@ func (g *gen) elemType(t *goview.Type) *jen.Statement {
 
 // fieldType is a struct field's type, with its pointer when it has one.
 func (g *gen) fieldType(f *goview.Field) *jen.Statement {
+	switch f.Stream {
+	case goview.StreamIn:
+		return jen.Qual("io", "Reader")
+	case goview.StreamOut:
+		return jen.Qual("io", "ReadCloser")
+	}
 	if f.Pointer {
 		return jen.Op("*").Add(g.goType(f.Type))
 	}

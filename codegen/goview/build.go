@@ -106,7 +106,7 @@ func Build(m *model.Model, cfg Config) (*Package, error) {
 		return nil, err
 	}
 	for _, opShape := range ops {
-		if reason := unsupported(m, opShape); reason != "" {
+		if reason := unsupported(m, opShape, svc.Protocol); reason != "" {
 			msg := fmt.Sprintf("operation %s skipped: %s", opShape.ID.Name(), reason)
 			if cfg.Strict {
 				return nil, shapeErr(opShape, "", "%s", reason)
@@ -215,15 +215,27 @@ func (b *builder) service(s *model.Shape) (*Service, error) {
 }
 
 // unsupported says why an operation cannot be generated yet, or "".
-func unsupported(m *model.Model, op *model.Shape) string {
+// Streaming blobs are supported where they can be: as the @httpPayload of
+// a protocol with HTTP bindings. Event streams (streaming unions) are not
+// yet.
+func unsupported(m *model.Model, op *model.Shape, p Protocol) string {
 	for _, id := range []model.ShapeID{op.Input, op.Output} {
 		s, ok := m.Shape(id)
 		if !ok {
 			continue
 		}
 		for _, mem := range s.Members {
-			if t, ok := m.Shape(mem.Target); ok && (t.Traits.Streaming() || mem.Traits.Streaming()) {
-				return fmt.Sprintf("member %s targets streaming shape %s (event streams and streaming blobs are not supported)", mem.Name, t.ID)
+			t, ok := m.Shape(mem.Target)
+			if !ok || !(t.Traits.Streaming() || mem.Traits.Streaming()) {
+				continue
+			}
+			switch {
+			case t.Type != model.TypeBlob:
+				return fmt.Sprintf("member %s targets event stream %s (streaming unions are not supported yet)", mem.Name, t.ID)
+			case !p.HTTPBindings():
+				return fmt.Sprintf("member %s targets streaming blob %s, which %s cannot carry", mem.Name, t.ID, p)
+			case !mem.Traits.Has(model.TraitHTTPPayload):
+				return fmt.Sprintf("member %s targets streaming blob %s but is not the @httpPayload", mem.Name, t.ID)
 			}
 		}
 	}
@@ -320,6 +332,7 @@ func (b *builder) operationTraits(op *Operation) error {
 			op.IdempotencyToken = f
 		}
 	}
+	op.ChecksumRequired = s.Traits.Has("smithy.api#httpChecksumRequired")
 	if s.Traits.Has("smithy.api#requestCompression") {
 		var rc struct {
 			Encodings []string `json:"encodings"`
@@ -446,7 +459,9 @@ func (b *builder) typeOf(id model.ShapeID, from *model.Member) (*Type, error) {
 	name := b.shapeName(s)
 	t := &Type{Shape: s, Name: name, CodecName: name}
 	if s.Type == model.TypeTimestamp {
-		t.TimestampFormat = firstNonEmpty(s.Traits.TimestampFormat(), EpochSeconds)
+		// Only an explicit format: the default depends on where a member
+		// travels (see locationTimestampFormat).
+		t.TimestampFormat = s.Traits.TimestampFormat()
 	}
 	switch s.Type {
 	case model.TypeString:
@@ -568,12 +583,22 @@ func (b *builder) fields(st *Struct) error {
 			Deprecated: mem.Traits.Deprecated(),
 			Sensitive:  mem.Traits.Sensitive() || t.Shape.Traits.Sensitive(),
 		}
-		bindField(b.pkg.Service.Protocol, f)
+		bindField(b.pkg.Service.Protocol, f, directionOf(st))
 		if st.Error != nil && errorMethodNames[f.GoName] || st.Output && outputReservedNames[f.GoName] {
 			f.GoName += "_"
 		}
 		zeroDefault := hasZeroDefault(mem)
 		f.Pointer = t.Nillable() && !(zeroDefault && isScalarNumberOrBool(t.Kind)) && !st.Union
+		if t.Kind == KindBlob && (t.Shape.Traits.Streaming() || mem.Traits.Streaming()) {
+			switch {
+			case st.Input:
+				f.Stream = StreamIn
+			case st.Output:
+				f.Stream = StreamOut
+			default:
+				return shapeErr(st.Shape, mem.Name, "streaming blob outside an operation's input or output")
+			}
+		}
 		f.OmitZero = !f.Pointer && zeroDefault && !f.Required && isScalarNumberOrBool(t.Kind)
 		if f.Doc == "" {
 			f.Doc = t.Shape.Traits.Documentation()
@@ -581,8 +606,11 @@ func (b *builder) fields(st *Struct) error {
 		if t.Kind == KindDocument {
 			b.documents = true
 		}
-		if t.Kind == KindTimestamp {
-			f.TimestampFormat = firstNonEmpty(mem.Traits.TimestampFormat(), t.TimestampFormat, EpochSeconds)
+		if t.Kind == KindTimestamp || t.Kind == KindList && t.Elem != nil && t.Elem.Kind == KindTimestamp {
+			f.TimestampFormat = firstNonEmpty(mem.Traits.TimestampFormat(), t.TimestampFormat, locationTimestampFormat(f.Location))
+			if t.Kind == KindList {
+				f.TimestampFormat = firstNonEmpty(mem.Traits.TimestampFormat(), t.Elem.TimestampFormat, locationTimestampFormat(f.Location))
+			}
 		}
 		st.Fields = append(st.Fields, f)
 	}
@@ -603,6 +631,11 @@ func (b *builder) fields(st *Struct) error {
 		}
 		return st.WireFields[i].Name < st.WireFields[j].Name
 	})
+	for _, f := range st.WireFields {
+		if f.Location == LocationBody {
+			st.BodyFields = append(st.BodyFields, f)
+		}
+	}
 	sort.SliceStable(st.Fields, func(i, j int) bool {
 		a, c := st.Fields[i], st.Fields[j]
 		if a.Required != c.Required {

@@ -76,6 +76,7 @@ func (l Location) String() string {
 // addressed.
 type HTTPBinding struct {
 	Method string
+	URI    string // the pattern as the model writes it
 	// Path is the URI pattern's path split into segments: literal text and
 	// {label} / {label+} references, in order.
 	Path []URISegment
@@ -111,8 +112,10 @@ func protocolOf(s *model.Shape) (Protocol, error) {
 }
 
 // bindField sets a field's wire name and HTTP location from its member's
-// traits under protocol p.
-func bindField(p Protocol, f *Field) {
+// traits under protocol p. HTTP binding traits mean something only on the
+// members of an operation's input, output or error; elsewhere every member
+// is a body member.
+func bindField(p Protocol, f *Field, dir bindDirection) {
 	f.WireName = f.Name
 	if !p.JSONNames() {
 		return
@@ -121,25 +124,49 @@ func bindField(p Protocol, f *Field) {
 	if n := tr.JSONName(); n != "" {
 		f.WireName = n
 	}
-	if !p.HTTPBindings() {
+	if !p.HTTPBindings() || dir == notBound {
 		return
 	}
+	// A trait that means nothing in this direction (a query parameter on an
+	// output, a status code on an input) leaves the member in the body.
 	switch {
-	case tr.Has(model.TraitHTTPLabel):
+	case tr.Has(model.TraitHTTPLabel) && dir == boundInput:
 		f.Location, f.LocationName = LocationLabel, f.Name
-	case tr.Has(model.TraitHTTPQuery):
+	case tr.Has(model.TraitHTTPQuery) && dir == boundInput:
 		f.Location, f.LocationName = LocationQuery, tr.HTTPQuery()
-	case tr.Has(model.TraitHTTPQueryParams):
+	case tr.Has(model.TraitHTTPQueryParams) && dir == boundInput:
 		f.Location = LocationQueryParams
 	case tr.Has(model.TraitHTTPHeader):
 		f.Location, f.LocationName = LocationHeader, tr.HTTPHeader()
 	case tr.Has(model.TraitHTTPPrefixHeader):
-		f.Location, f.LocationName = LocationPrefixHeaders, func() string { p, _ := tr.HTTPPrefixHeaders(); return p }()
+		prefix, _ := tr.HTTPPrefixHeaders()
+		f.Location, f.LocationName = LocationPrefixHeaders, prefix
 	case tr.Has(model.TraitHTTPPayload):
 		f.Location = LocationPayload
-	case tr.Has(model.TraitHTTPRespCode):
+	case tr.Has(model.TraitHTTPRespCode) && dir == boundOutput:
 		f.Location = LocationResponseCode
 	}
+}
+
+// bindDirection says which HTTP binding traits apply to a structure's
+// members: an operation input's, an output's or error's, or none (a
+// structure nested in a body).
+type bindDirection int
+
+const (
+	notBound bindDirection = iota
+	boundInput
+	boundOutput
+)
+
+func directionOf(st *Struct) bindDirection {
+	switch {
+	case st.Input:
+		return boundInput
+	case st.Output || st.Error != nil:
+		return boundOutput
+	}
+	return notBound
 }
 
 // httpBinding reads an operation's @http trait and binds its URI labels to
@@ -150,7 +177,7 @@ func httpBinding(op *model.Shape, in *Struct) (*HTTPBinding, error) {
 	if h == nil {
 		return nil, shapeErr(op, "", "restJson1 operation has no smithy.api#http trait")
 	}
-	b := &HTTPBinding{Method: h.Method, Code: h.Code}
+	b := &HTTPBinding{Method: h.Method, URI: h.URI, Code: h.Code}
 	if b.Code == 0 {
 		b.Code = 200
 	}
@@ -195,4 +222,17 @@ func httpBinding(op *model.Shape, in *Struct) (*HTTPBinding, error) {
 		}
 	}
 	return b, nil
+}
+
+// locationTimestampFormat is the timestamp format of a location when
+// neither the member nor its target names one: HTTP dates in headers, RFC
+// 3339 in labels and query strings, epoch seconds in JSON bodies.
+func locationTimestampFormat(l Location) string {
+	switch l {
+	case LocationHeader:
+		return HTTPDate
+	case LocationLabel, LocationGreedyLabel, LocationQuery:
+		return DateTime
+	}
+	return EpochSeconds
 }

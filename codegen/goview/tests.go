@@ -26,6 +26,8 @@ type RequestTest struct {
 	ForbidHeaders  []string          `json:"forbidHeaders"`
 	RequireHeaders []string          `json:"requireHeaders"`
 	QueryParams    []string          `json:"queryParams"`
+	ForbidQuery    []string          `json:"forbidQueryParams"`
+	RequireQuery   []string          `json:"requireQueryParams"`
 	Body           *string           `json:"body"`
 	BodyMediaType  string            `json:"bodyMediaType"`
 	Params         json.RawMessage   `json:"params"`

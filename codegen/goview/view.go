@@ -86,6 +86,8 @@ type Operation struct {
 	// IdempotencyToken is the input member filled with a fresh UUID when the
 	// caller leaves it nil.
 	IdempotencyToken *Field
+	// ChecksumRequired: @httpChecksumRequired, requests carry Content-MD5.
+	ChecksumRequired bool
 	// Waiters are the operation's smithy.waiters#waitable entries.
 	Waiters []*Waiter
 	// Compress lists the request encodings (@requestCompression) the
@@ -114,6 +116,9 @@ type Struct struct {
 	// WireFields are the same fields sorted by member name, ignoring case:
 	// the order aws-sdk-go-v2 writes them on the wire.
 	WireFields []*Field
+	// BodyFields are the WireFields that travel in the JSON body: all of
+	// them but those an HTTP binding trait puts elsewhere.
+	BodyFields []*Field
 	// ModelFields are the same fields in the model's member order, the
 	// order aws-sdk-go-v2 reports missing required members in.
 	ModelFields []*Field
@@ -160,6 +165,8 @@ type Field struct {
 	// TimestampFormat is the member's @timestampFormat, else its target's,
 	// else epoch-seconds (the awsJson default); empty for other kinds.
 	TimestampFormat string
+	// Stream is set on the @streaming blob payload of an input or output.
+	Stream Stream
 	// UnionMember names the struct carrying this member of a union.
 	UnionMember string
 }
@@ -179,3 +186,16 @@ type EnumValue struct {
 	Value  string // string value, or the decimal integer for intEnum
 	Doc    string
 }
+
+// Stream says how a @streaming blob member is held: an input's as an
+// io.Reader the client sends as it reads, an output's as the response
+// body's io.ReadCloser, which the caller reads and closes (aws-sdk-go-v2's
+// types).
+type Stream int
+
+// The kinds of streaming member.
+const (
+	NotStreaming Stream = iota
+	StreamIn
+	StreamOut
+)

@@ -7,10 +7,8 @@ package awsjson
 
 import (
 	"context"
-	"fmt"
 	"sync"
 
-	"github.com/aws/smithy-go"
 	"github.com/aws/smithy-go/middleware"
 
 	"github.com/gosmith/gosmith/internal/protocol/client"
@@ -116,19 +114,9 @@ func ErrorDecoder[T any, P interface {
 // call's metadata. Errors are wrapped in *smithy.OperationError, as
 // aws-sdk-go-v2 clients do.
 func Invoke[In, Out any](ctx context.Context, svc *Service, cfg *client.Config, op *Operation[In, Out], params In) (Out, middleware.Metadata, error) {
-	var zero Out
 	rt := op.runtime()
 	call := rt.common
 	call.Serializer = &serializer{svc: svc, cfg: cfg, op: rt}
-	call.Deserializer = &deserializer{svc: svc, op: rt, mode: cfg.ClientLogMode}
-	result, metadata, err := client.Invoke(ctx, &svc.Service, cfg, &call, params)
-	if err != nil {
-		return zero, metadata, err
-	}
-	out, ok := result.(Out)
-	if !ok {
-		// Only a misbehaving APIOptions middleware can replace the result.
-		return zero, metadata, &smithy.OperationError{ServiceID: svc.ID, OperationName: op.Name, Err: fmt.Errorf("unexpected result type %T", result)}
-	}
-	return out, metadata, nil
+	call.Deserializer = client.Deserializer(&svc.Service, cfg.ClientLogMode, responses{svc: svc, op: rt})
+	return client.InvokeOutput[Out](ctx, &svc.Service, cfg, &call, params)
 }

@@ -5,9 +5,8 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"net/http"
+	"path"
 
-	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/smithy-go"
 	"github.com/aws/smithy-go/middleware"
 	smithyhttp "github.com/aws/smithy-go/transport/http"
@@ -41,6 +40,13 @@ func (m *serializer) HandleSerialize(ctx context.Context, in middleware.Serializ
 	if err := e.Err(); err != nil {
 		return middleware.SerializeOutput{}, middleware.Metadata{}, &smithy.SerializationError{Err: err}
 	}
+	// The operation path "/" is appended to the endpoint's path, keeping
+	// the trailing slash, as aws-sdk-go-v2 does: https://h/custom → /custom/.
+	request.URL.Path = path.Join("/", request.URL.Path)
+	if request.URL.Path != "/" {
+		request.URL.Path += "/"
+	}
+	request.URL.RawPath = ""
 	request.Method = "POST"
 	request.Header.Set("Content-Type", m.svc.ContentType)
 	request.Header.Set("X-Amz-Target", m.svc.TargetPrefix+"."+m.op.name)
@@ -66,56 +72,30 @@ func (m *serializer) HandleSerialize(ctx context.Context, in middleware.Serializ
 	return next.HandleSerialize(ctx, in)
 }
 
-// deserializer decodes a successful response's output as its body arrives;
-// an error response (or one whose body is to be logged) is read whole first.
-type deserializer struct {
-	op   *opRuntime
-	svc  *Service
-	mode aws.ClientLogMode
+// responses is awsJson's response binding: the JSON body is the output,
+// and an error is identified by its code.
+type responses struct {
+	svc *Service
+	op  *opRuntime
 }
 
-func (*deserializer) ID() string { return "OperationDeserializer" }
+func (b responses) Output(resp *smithyhttp.Response, body []byte) (any, error) {
+	if body != nil {
+		return b.decodeOutput(bytes.NewReader(body), -1)
+	}
+	defer resp.Body.Close()
+	return b.decodeOutput(resp.Body, resp.ContentLength)
+}
 
-func (m *deserializer) HandleDeserialize(ctx context.Context, in middleware.DeserializeInput, next middleware.DeserializeHandler) (
-	middleware.DeserializeOutput, middleware.Metadata, error,
-) {
-	out, metadata, err := next.HandleDeserialize(ctx, in)
-	if err != nil {
-		return out, metadata, err
-	}
-	resp, ok := out.RawResponse.(*smithyhttp.Response)
-	if !ok {
-		return out, metadata, &smithy.DeserializationError{Err: fmt.Errorf("unknown transport type %T", out.RawResponse)}
-	}
-	if resp.Body == nil {
-		resp.Body = http.NoBody // a careless HTTPClient
-	}
-	ok2xx := resp.StatusCode >= 200 && resp.StatusCode < 300
-	if ok2xx && !m.mode.IsResponseWithBody() {
-		client.LogResponse(ctx, m.mode, nil, resp, nil)
-		defer resp.Body.Close()
-		out.Result, err = m.decodeOutput(resp.Body, resp.ContentLength)
-		return out, metadata, err
-	}
-	body, err := client.ReadBody(resp)
-	if err != nil {
-		// A transfer cut short is a network fault, not a bad response: the
-		// retryer may try again (connection resets it recognises itself).
-		return out, metadata, &smithy.DeserializationError{Err: client.BodyReadError(err)}
-	}
-	client.LogResponse(ctx, m.mode, m.svc.Redact, resp, body)
-	if !ok2xx {
-		return out, metadata, decodeError(m.svc, resp.Header, body, m.op.errors)
-	}
-	out.Result, err = m.decodeOutput(bytes.NewReader(body), -1)
-	return out, metadata, err
+func (b responses) Error(resp *smithyhttp.Response, body []byte) error {
+	return decodeError(b.svc, resp.Header, body, b.op.errors)
 }
 
 // decodeOutput decodes the operation's output from a 2xx body (of length
 // bytes when that is positive). A nil output goes with an error.
-func (m *deserializer) decodeOutput(body io.Reader, length int64) (any, error) {
-	output := m.op.newOutput()
-	if err := jsonbody.DecodeStream(body, length, func(d *jsonwire.Decoder) error { return m.op.deserialize(d, output) }); err != nil {
+func (b responses) decodeOutput(body io.Reader, length int64) (any, error) {
+	output := b.op.newOutput()
+	if err := jsonbody.DecodeStream(body, length, func(d *jsonwire.Decoder) error { return b.op.deserialize(d, output) }); err != nil {
 		return nil, err
 	}
 	return output, nil

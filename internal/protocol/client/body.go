@@ -3,9 +3,26 @@ package client
 import (
 	"fmt"
 	"io"
+	"net/http"
 
+	"github.com/aws/smithy-go"
+	"github.com/aws/smithy-go/middleware"
 	smithyhttp "github.com/aws/smithy-go/transport/http"
 )
+
+// HTTPResponse is the response a protocol's deserializer reads, from what
+// the layer below it returned; a nil Body (a careless HTTPClient) reads as
+// empty.
+func HTTPResponse(out middleware.DeserializeOutput) (*smithyhttp.Response, error) {
+	resp, ok := out.RawResponse.(*smithyhttp.Response)
+	if !ok {
+		return nil, &smithy.DeserializationError{Err: fmt.Errorf("unknown transport type %T", out.RawResponse)}
+	}
+	if resp.Body == nil {
+		resp.Body = http.NoBody
+	}
+	return resp, nil
+}
 
 // ReadBody reads and closes the response body. With a Content-Length it
 // starts from a buffer of that size, up to maxPresizedBody so a hostile

@@ -37,6 +37,10 @@ type Service struct {
 	// Redact returns a request or response body fit for a log: the values
 	// of @sensitive members hidden. Nil logs bodies as they are.
 	Redact func(body []byte) []byte
+	// Customizations add what this service needs beyond its protocol
+	// (package customizations) to every call's stack, before the caller's
+	// APIOptions.
+	Customizations []func(*middleware.Stack) error
 }
 
 // Config is one call's resolved client settings, copied from the generated
@@ -61,6 +65,15 @@ type Config struct {
 	// RequestMinCompressSizeBytes is the smallest body that is compressed;
 	// 0 means the default of 10240 bytes.
 	RequestMinCompressSizeBytes int64
+	// IdempotencyTokenProvider makes the tokens of idempotency token
+	// members the caller left unset; nil means random UUIDs.
+	IdempotencyTokenProvider IdempotencyTokenProvider
+}
+
+// IdempotencyTokenProvider makes idempotency tokens; generated packages
+// expose it under the same name, as aws-sdk-go-v2 does.
+type IdempotencyTokenProvider interface {
+	GetIdempotencyToken() (string, error)
 }
 
 // HTTPSigner signs a request with SigV4; *v4.Signer is one, and the
@@ -78,8 +91,12 @@ type Operation struct {
 	// input has nothing to check.
 	Validate func(any) error
 	// IdempotencyToken returns the input with its idempotency token filled
-	// in when the caller left it nil; nil when the operation has no token.
-	IdempotencyToken func(any) (any, error)
+	// in from newToken when the caller left it nil; nil when the operation
+	// has no token.
+	IdempotencyToken func(v any, newToken func() (string, error)) (any, error)
+	// ChecksumRequired: @httpChecksumRequired, the request carries the
+	// Content-MD5 of its body.
+	ChecksumRequired bool
 	// HostPrefix returns the @endpoint host prefix for an input; nil when
 	// the operation has none.
 	HostPrefix func(any) (string, error)
@@ -105,7 +122,7 @@ func Invoke(ctx context.Context, svc *Service, cfg *Config, op *Operation, param
 	if err := buildStack(stack, svc, cfg, op); err != nil {
 		return nil, middleware.Metadata{}, wrap(err)
 	}
-	for _, fn := range cfg.APIOptions {
+	for _, fn := range append(svc.Customizations[:len(svc.Customizations):len(svc.Customizations)], cfg.APIOptions...) {
 		if err := fn(stack); err != nil {
 			return nil, middleware.Metadata{}, wrap(err)
 		}
@@ -120,6 +137,22 @@ func Invoke(ctx context.Context, svc *Service, cfg *Config, op *Operation, param
 		return nil, metadata, wrap(err)
 	}
 	return result, metadata, nil
+}
+
+// InvokeOutput is Invoke for a protocol package's typed Invoke: the result
+// comes back as Out, the operation's output type.
+func InvokeOutput[Out any](ctx context.Context, svc *Service, cfg *Config, op *Operation, params any) (Out, middleware.Metadata, error) {
+	var zero Out
+	result, metadata, err := Invoke(ctx, svc, cfg, op, params)
+	if err != nil {
+		return zero, metadata, err
+	}
+	out, ok := result.(Out)
+	if !ok {
+		// Only a misbehaving APIOptions middleware can replace the result.
+		return zero, metadata, &smithy.OperationError{ServiceID: svc.ID, OperationName: op.Name, Err: fmt.Errorf("unexpected result type %T", result)}
+	}
+	return out, metadata, nil
 }
 
 // buildStack adds the middleware in aws-sdk-go-v2's order and under its
@@ -153,7 +186,10 @@ func buildStack(stack *middleware.Stack, svc *Service, cfg *Config, op *Operatio
 		awshttp.AddResponseErrorMiddleware(stack),
 	}
 	if op.IdempotencyToken != nil {
-		steps = append(steps, stack.Initialize.Add(&idempotencyToken{fill: op.IdempotencyToken}, middleware.After))
+		steps = append(steps, stack.Initialize.Add(&idempotencyToken{fill: op.IdempotencyToken, provider: cfg.IdempotencyTokenProvider}, middleware.After))
+	}
+	if op.ChecksumRequired {
+		steps = append(steps, stack.Build.Add(contentMD5{}, middleware.After))
 	}
 	if op.Validate != nil {
 		steps = append(steps, stack.Initialize.Add(&validator{validate: op.Validate}, middleware.After))
@@ -173,9 +209,12 @@ type Spec[In any] struct {
 	// the operation has none.
 	HostPrefix func(In) (string, error)
 	// IdempotencyToken returns the input with its idempotency token filled
-	// in when the caller left it nil (a copy; the caller's value is not
-	// changed); nil when the operation has no token.
-	IdempotencyToken func(In) (In, error)
+	// in from newToken when the caller left it nil (a copy; the caller's
+	// value is not changed); nil when the operation has no token.
+	IdempotencyToken func(v In, newToken func() (string, error)) (In, error)
+	// ChecksumRequired: @httpChecksumRequired, the request carries the
+	// Content-MD5 of its body.
+	ChecksumRequired bool
 }
 
 // Input converts a type-erased input back to In, or says what it got.
@@ -191,7 +230,7 @@ func Input[In any](v any) (In, error) {
 // the protocol adds its Serializer and Deserializer. Only these small
 // closures are instantiated per operation.
 func (s *Spec[In]) Erase() Operation {
-	op := Operation{Name: s.Name}
+	op := Operation{Name: s.Name, ChecksumRequired: s.ChecksumRequired}
 	if s.Validate != nil {
 		op.Validate = func(v any) error {
 			p, err := Input[In](v)
@@ -211,12 +250,12 @@ func (s *Spec[In]) Erase() Operation {
 		}
 	}
 	if s.IdempotencyToken != nil {
-		op.IdempotencyToken = func(v any) (any, error) {
+		op.IdempotencyToken = func(v any, newToken func() (string, error)) (any, error) {
 			p, err := Input[In](v)
 			if err != nil {
 				return nil, err
 			}
-			return s.IdempotencyToken(p)
+			return s.IdempotencyToken(p, newToken)
 		}
 	}
 	return op

@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"net/url"
-	"path"
 	"strings"
 
 	"github.com/aws/smithy-go"
@@ -49,13 +48,9 @@ func (m *resolveEndpoint) HandleSerialize(ctx context.Context, in middleware.Ser
 	}
 	req.URL.Scheme = u.Scheme
 	req.URL.Host = u.Host
-	// The operation path "/" is appended to the endpoint's path, keeping
-	// the trailing slash, as aws-sdk-go-v2 does: https://h/custom → /custom/.
-	req.URL.Path = path.Join("/", u.Path)
-	if req.URL.Path != "/" {
-		req.URL.Path += "/"
-	}
-	req.URL.RawPath = ""
+	// The protocol's serializer joins the operation's path onto the
+	// endpoint's.
+	req.URL.Path, req.URL.RawPath = u.Path, u.RawPath
 	req.Host = ""
 	if m.hostPrefix != nil {
 		prefix, err := m.hostPrefix(in.Parameters)

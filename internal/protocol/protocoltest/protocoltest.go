@@ -11,6 +11,7 @@ import (
 	"errors"
 	"io"
 	"net/http"
+	"net/url"
 	"reflect"
 	"strings"
 	"testing"
@@ -36,6 +37,15 @@ func Endpoint(host string) string {
 		host = "example.com"
 	}
 	return "https://" + host
+}
+
+// IdempotencyTokens gives the token the compliance cases expect of a client
+// whose random source is all zero bytes.
+type IdempotencyTokens struct{}
+
+// GetIdempotencyToken returns the all-zero version 4 UUID.
+func (IdempotencyTokens) GetIdempotencyToken() (string, error) {
+	return "00000000-0000-4000-8000-000000000000", nil
 }
 
 // Capture is an HTTP client that records the request and answers 200 {}.
@@ -68,6 +78,10 @@ type Request struct {
 	Headers                   map[string]string
 	ForbidHeaders             []string
 	RequireHeaders            []string
+	// QueryParams are "key=value" pairs (encoded) the query must hold;
+	// ForbidQuery and RequireQuery name keys it must not or must hold.
+	QueryParams               []string
+	ForbidQuery, RequireQuery []string
 	Body                      *string
 	BodyMediaType             string
 }
@@ -82,24 +96,25 @@ func CheckRequest(t testing.TB, want Request, got *Capture) {
 	if want.Method != "" && r.Method != want.Method {
 		t.Errorf("method = %s, want %s", r.Method, want.Method)
 	}
-	if want.URI != "" && r.URL.Path != want.URI {
-		t.Errorf("path = %q, want %q", r.URL.Path, want.URI)
+	if want.URI != "" && r.URL.EscapedPath() != want.URI {
+		t.Errorf("path = %q, want %q", r.URL.EscapedPath(), want.URI)
 	}
+	checkQuery(t, want, r.URL.RawQuery)
 	if want.ResolvedHost != "" && r.URL.Host != want.ResolvedHost {
 		t.Errorf("host = %q, want %q", r.URL.Host, want.ResolvedHost)
 	}
 	for k, v := range want.Headers {
-		if got := strings.Join(r.Header.Values(k), ", "); got != v {
+		if got := strings.Join(headerValues(r.Header, k), ", "); got != v {
 			t.Errorf("header %s = %q, want %q", k, got, v)
 		}
 	}
 	for _, k := range want.RequireHeaders {
-		if _, ok := r.Header[http.CanonicalHeaderKey(k)]; !ok && !(strings.EqualFold(k, "Content-Length") && r.ContentLength > 0) {
+		if headerValues(r.Header, k) == nil && !(strings.EqualFold(k, "Content-Length") && r.ContentLength > 0) {
 			t.Errorf("header %s is required but absent", k)
 		}
 	}
 	for _, k := range want.ForbidHeaders {
-		if v, ok := r.Header[http.CanonicalHeaderKey(k)]; ok {
+		if v := headerValues(r.Header, k); v != nil {
 			t.Errorf("header %s is forbidden but present: %q", k, v)
 		}
 	}
@@ -125,6 +140,74 @@ func CheckRequest(t testing.TB, want Request, got *Capture) {
 	if string(body) != *want.Body {
 		t.Errorf("body = %q, want %q", body, *want.Body)
 	}
+}
+
+// headerValues is every value of header name, in any letter case: a header
+// bound in the model keeps the model's spelling on the wire, as in
+// aws-sdk-go-v2.
+func headerValues(h http.Header, name string) []string {
+	var out []string
+	for k, vs := range h {
+		if strings.EqualFold(k, name) {
+			out = append(out, vs...)
+		}
+	}
+	return out
+}
+
+// checkQuery compares the query with the case's expectations: each
+// expected pair appears as often as it is expected, in the case's order
+// for repeated keys (values compared as they travel, percent-escaping
+// normalised).
+func checkQuery(t testing.TB, want Request, raw string) {
+	t.Helper()
+	var got []string
+	keys := map[string]bool{}
+	if raw != "" {
+		for _, p := range strings.Split(raw, "&") {
+			got = append(got, normalizeQuery(p))
+			k, _, _ := strings.Cut(p, "=")
+			keys[normalizeQuery(k)] = true
+		}
+	}
+	rest := append([]string(nil), got...)
+	for _, w := range want.QueryParams {
+		w = normalizeQuery(w)
+		found := false
+		for i, g := range rest {
+			if g == w {
+				rest = append(rest[:i], rest[i+1:]...)
+				found = true
+				break
+			}
+		}
+		if !found {
+			t.Errorf("query %q lacks %q", raw, w)
+		}
+	}
+	for _, k := range want.RequireQuery {
+		if !keys[normalizeQuery(k)] {
+			t.Errorf("query %q lacks required key %q", raw, k)
+		}
+	}
+	for _, k := range want.ForbidQuery {
+		if keys[normalizeQuery(k)] {
+			t.Errorf("query %q holds forbidden key %q", raw, k)
+		}
+	}
+}
+
+// normalizeQuery decodes and re-escapes one query component, so "%2F" and
+// "%2f", or "+" and "%20", compare equal.
+func normalizeQuery(s string) string {
+	k, v, _ := strings.Cut(s, "=")
+	dk, err1 := url.QueryUnescape(k)
+	dv, err2 := url.QueryUnescape(v)
+	if err1 != nil || err2 != nil {
+		return s
+	}
+	// "flag" and "flag=" are the same parameter.
+	return url.QueryEscape(dk) + "=" + url.QueryEscape(dv)
 }
 
 // JSONDiff compares two JSON texts as values (numbers by value, object key
@@ -197,11 +280,31 @@ func options() []cmp.Option {
 		cmpopts.EquateNaNs(),
 		cmp.Comparer(func(a, b time.Time) bool { return a.Equal(b) }),
 		cmp.Comparer(document.Equal),
+		// A streamed payload compares by its content, read once.
+		streamContent(),
 		cmp.FilterPath(func(p cmp.Path) bool {
 			sf, ok := p.Last().(cmp.StructField)
 			return ok && sf.Name() == "ResultMetadata"
 		}, cmp.Ignore()),
 	}
+}
+
+// streamContent compares io.ReadCloser values by what they hold. cmp may
+// call a transformer more than once for a value, so each stream is read
+// once and remembered.
+func streamContent() cmp.Option {
+	read := map[io.ReadCloser]string{}
+	return cmp.Transformer("ReadAll", func(r io.ReadCloser) string {
+		if r == nil {
+			return ""
+		}
+		if s, ok := read[r]; ok {
+			return s
+		}
+		b, _ := io.ReadAll(r)
+		read[r] = string(b)
+		return string(b)
+	})
 }
 
 // CheckError finds an error of want's type in err's chain and compares its

@@ -8,8 +8,8 @@ import "testing"
 // v2's typed outputs. (smithy-go's codegen skips the same cases.)
 const defaultsReason = "aws-sdk-go-v2 does not apply @default values or error-correct missing required members; gosmith keeps v2's behaviour"
 
-// Skipped lists every client case of the awsJson1_0/awsJson1_1 compliance
-// suites that gosmith does not run, with the reason. It is the one place a
+// Skipped lists every client case of the awsJson1_0/awsJson1_1 and
+// restJson1 compliance suites that gosmith does not run, with the reason. It is the one place a
 // skipped case is written down; the README counts from it. Cases that apply
 // only to servers are skipped by Skip itself.
 var Skipped = map[string]string{
@@ -20,6 +20,11 @@ var Skipped = map[string]string{
 	"AwsJson10ClientPopulatesNestedDefaultsWhenMissingInResponseBody":                       defaultsReason,
 	"AwsJson10ClientErrorCorrectsWhenServerFailsToSerializeRequiredValues":                  defaultsReason,
 	"AwsJson10ClientErrorCorrectsWithDefaultValuesWhenServerFailsToSerializeRequiredValues": defaultsReason,
+	"RestJsonClientPopulatesDefaultValuesInInput":                                           defaultsReason,
+	"RestJsonClientUsesExplicitlyProvidedValuesInTopLevel":                                  defaultsReason + " (v2 omits a zero value whose @default is zero)",
+	"RestJsonClientPopulatesDefaultsValuesWhenMissingInResponse":                            defaultsReason,
+	"RestJsonClientPopulatesNestedDefaultValuesWhenMissing":                                 defaultsReason,
+	"RestJsonClientPopulatesNestedDefaultsWhenMissingInResponseBody":                        defaultsReason,
 	"MachinelearningPredictEndpoint": "a Machine Learning service customization (Predict sends to the PredictEndpoint member's host), " +
 		"not part of the awsJson protocol; gosmith generates no per-service customizations",
 }

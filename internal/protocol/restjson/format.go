@@ -157,3 +157,8 @@ func ParseMediaType(s string) (string, error) {
 	}
 	return string(b), nil
 }
+
+// ParseBlob reads a base64-encoded blob header value.
+func ParseBlob(s string) ([]byte, error) {
+	return base64.StdEncoding.DecodeString(s)
+}

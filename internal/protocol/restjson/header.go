@@ -64,7 +64,7 @@ func SetPrefixHeaders(h http.Header, prefix string, m map[string]string) {
 	prefix = strings.TrimSpace(prefix)
 	for key, v := range m {
 		name := strings.TrimSpace(prefix + strings.TrimSpace(http.CanonicalHeaderKey(key)))
-		if _, bound := h[name]; !bound {
+		if !hasHeaderFold(h, name) {
 			h[name] = []string{v}
 		}
 	}
@@ -183,4 +183,18 @@ func named(err error, name, value string) error {
 		return e
 	}
 	return &HeaderError{Name: name, Value: value, Reason: "cannot be read: " + err.Error(), Err: err}
+}
+
+// hasHeaderFold reports whether h holds name in any letter case: bound
+// headers keep the model's spelling, which need not be canonical.
+func hasHeaderFold(h http.Header, name string) bool {
+	if _, ok := h[name]; ok {
+		return true
+	}
+	for k := range h {
+		if strings.EqualFold(k, name) {
+			return true
+		}
+	}
+	return false
 }
