@@ -68,13 +68,22 @@ func goCmd(t *testing.T, dir string, args ...string) []byte {
 func TestRealServicesBuildAndVet(t *testing.T) {
 	models := sharedModels(t)
 	dir := moduleTempDir(t)
-	for _, name := range []string{"storage-gateway", "dynamodb", "kinesis"} {
+	// Event-stream operations are skipped with a warning naming each; no
+	// other operation is.
+	eventStreams := map[string][]string{
+		"kinesis":         {"SubscribeToShard"},
+		"lambda":          {"InvokeWithResponseStream"},
+		"bedrock-runtime": {"ConverseStream", "InvokeModelWithResponseStream"},
+	}
+	for _, name := range []string{"storage-gateway", "dynamodb", "kinesis", "lambda", "apigatewayv2", "bedrock-runtime"} {
 		warnings := generateOrFail(t, "-model", filepath.Join(models, name+".json"), "-out", filepath.Join(dir, name))
-		if name == "kinesis" && !strings.Contains(warnings, "SubscribeToShard") {
-			t.Errorf("kinesis: want a warning naming SubscribeToShard, got %q", warnings)
+		for _, op := range eventStreams[name] {
+			if !strings.Contains(warnings, "operation "+op+" skipped") {
+				t.Errorf("%s: want a warning naming %s, got %q", name, op, warnings)
+			}
 		}
-		if name != "kinesis" && warnings != "" {
-			t.Errorf("%s: unexpected warnings: %s", name, warnings)
+		if n := strings.Count(warnings, "skipped"); n != len(eventStreams[name]) {
+			t.Errorf("%s: %d operations skipped, want %d: %s", name, n, len(eventStreams[name]), warnings)
 		}
 	}
 	code, _, stderr := runCLI("-model", filepath.Join(models, "kinesis.json"), "-out", filepath.Join(dir, "strict"), "-strict")
@@ -83,17 +92,21 @@ func TestRealServicesBuildAndVet(t *testing.T) {
 	}
 	goCmd(t, dir, "vet", "./...")
 	// The generated endpoint tests: every smithy.rules#endpointTests case
-	// of the three models (53, 367 and 162) against the generated resolver.
+	// of the models (Storage Gateway 53, DynamoDB 367, Kinesis 162, Lambda
+	// 75, API Gateway V2 47, Bedrock Runtime's) against the generated
+	// resolver.
 	cmd := exec.Command("go", "test", "-count=1", "./...")
 	cmd.Dir = dir
 	if out, err := cmd.CombinedOutput(); err != nil {
 		t.Fatalf("go test of the generated services: %v\n%s", err, out)
 	}
 
-	// 96 operations and 11 paginators for Storage Gateway.
-	ops, _ := filepath.Glob(filepath.Join(dir, "storage-gateway", "api_op_*.go"))
-	if len(ops) != 96 {
-		t.Errorf("storage gateway: %d operation files, want 96", len(ops))
+	// Every operation of each model but its event streams.
+	for name, want := range map[string]int{"storage-gateway": 96, "lambda": 68 - 1, "apigatewayv2": 72, "bedrock-runtime": 8 - 2} {
+		ops, _ := filepath.Glob(filepath.Join(dir, name, "api_op_*.go"))
+		if len(ops) != want {
+			t.Errorf("%s: %d operation files, want %d", name, len(ops), want)
+		}
 	}
 	pag, err := os.ReadFile(filepath.Join(dir, "storage-gateway", "paginators.go"))
 	if err != nil {
