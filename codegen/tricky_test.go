@@ -414,7 +414,7 @@ var _ = aws.String
 `
 
 func trickyCases() []trickyCase {
-	return append(trickyFailureCases(), trickySuccessCases()...)
+	return append(append(trickyFailureCases(), trickySuccessCases()...), trickyRESTCases()...)
 }
 
 func trickyFailureCases() []trickyCase {
