@@ -86,6 +86,10 @@ func TestRealServicesBuildAndVet(t *testing.T) {
 			t.Errorf("%s: %d operations skipped, want %d: %s", name, n, len(eventStreams[name]), warnings)
 		}
 	}
+	// Endpoint parameters bound from inputs and credentials pick the host
+	// aws-sdk-go-v2 picks.
+	write(t, filepath.Join(dir, "kinesis", "endpoint_params_test.go"), kinesisEndpointTest)
+	write(t, filepath.Join(dir, "dynamodb", "endpoint_params_test.go"), dynamodbEndpointTest)
 	code, _, stderr := runCLI("-model", filepath.Join(models, "kinesis.json"), "-out", filepath.Join(dir, "strict"), "-strict")
 	if code != exitError || !strings.Contains(stderr, "SubscribeToShard") {
 		t.Errorf("-strict on kinesis: exit %d, stderr %q; want 1 naming SubscribeToShard", code, stderr)
@@ -306,3 +310,94 @@ func goTest(dir string) *exec.Cmd {
 	cmd.Dir = dir
 	return cmd
 }
+
+// endpointHostTest is shared by the endpoint parameter tests: a client
+// whose HTTPClient records the host a request goes to.
+const endpointHostTest = `
+import (
+	"context"
+	"io"
+	"net/http"
+	"strings"
+	"testing"
+
+	"github.com/aws/aws-sdk-go-v2/aws"
+)
+
+type hostRecorder struct{ hosts []string }
+
+func (h *hostRecorder) Do(r *http.Request) (*http.Response, error) {
+	h.hosts = append(h.hosts, r.URL.Host)
+	return &http.Response{StatusCode: 200, Header: http.Header{}, Body: io.NopCloser(strings.NewReader("{}")), Request: r}, nil
+}
+
+func hostClient(accountID string, fn ...func(*Options)) (*Client, *hostRecorder) {
+	h := &hostRecorder{}
+	creds := aws.CredentialsProviderFunc(func(context.Context) (aws.Credentials, error) {
+		return aws.Credentials{AccessKeyID: "AKID", SecretAccessKey: "SECRET", AccountID: accountID}, nil
+	})
+	return New(Options{Region: "us-east-1", HTTPClient: h, Credentials: creds, RetryMaxAttempts: 1}, fn...), h
+}
+
+var _ = aws.String
+`
+
+const kinesisEndpointTest = "package kinesis\n" + endpointHostTest + `
+func TestStreamARNPicksTheAccountEndpoint(t *testing.T) {
+	c, h := hostClient("")
+	arn := aws.String("arn:aws:kinesis:us-east-1:111122223333:stream/orders")
+	if _, err := c.PutRecord(context.Background(), &PutRecordInput{StreamARN: arn, Data: []byte("x"), PartitionKey: aws.String("k")}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := c.DescribeStreamSummary(context.Background(), &DescribeStreamSummaryInput{StreamARN: arn}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := c.ListStreams(context.Background(), &ListStreamsInput{}); err != nil {
+		t.Fatal(err)
+	}
+	want := []string{"111122223333.data-kinesis.us-east-1.amazonaws.com", "111122223333.control-kinesis.us-east-1.amazonaws.com", "kinesis.us-east-1.amazonaws.com"}
+	if strings.Join(h.hosts, " ") != strings.Join(want, " ") {
+		t.Errorf("hosts %v, want %v", h.hosts, want)
+	}
+	_, err := c.PutRecord(context.Background(), &PutRecordInput{StreamARN: aws.String("arn:aws:s3:::not-a-stream"), Data: []byte("x"), PartitionKey: aws.String("k")})
+	if err == nil || len(h.hosts) != 3 {
+		t.Errorf("a malformed stream ARN: err %v, %d requests; want an error before sending", err, len(h.hosts)-3)
+	}
+}
+`
+
+const dynamodbEndpointTest = "package dynamodb\n" + endpointHostTest + `
+func TestAccountIDPicksTheAccountEndpoint(t *testing.T) {
+	in := &ListTablesInput{}
+	for _, tc := range []struct {
+		name, account string
+		mode          aws.AccountIDEndpointMode
+		want          string
+	}{
+		{"preferred by default", "111122223333", "", "111122223333.ddb.us-east-1.amazonaws.com"},
+		{"no account ID in the credentials", "", "", "dynamodb.us-east-1.amazonaws.com"},
+		{"disabled", "111122223333", aws.AccountIDEndpointModeDisabled, "dynamodb.us-east-1.amazonaws.com"},
+		{"required", "111122223333", aws.AccountIDEndpointModeRequired, "111122223333.ddb.us-east-1.amazonaws.com"},
+	} {
+		c, h := hostClient(tc.account, func(o *Options) { o.AccountIDEndpointMode = tc.mode })
+		if _, err := c.ListTables(context.Background(), in); err != nil {
+			t.Fatalf("%s: %v", tc.name, err)
+		}
+		if h.hosts[0] != tc.want {
+			t.Errorf("%s: host %s, want %s", tc.name, h.hosts[0], tc.want)
+		}
+	}
+	c, h := hostClient("", func(o *Options) { o.AccountIDEndpointMode = aws.AccountIDEndpointModeRequired })
+	if _, err := c.ListTables(context.Background(), in); err == nil || len(h.hosts) != 0 {
+		t.Errorf("required without an account ID: err %v, %d requests; want an error before sending", err, len(h.hosts))
+	}
+	// A table ARN's account wins over the credentials'.
+	c, h = hostClient("111122223333")
+	if _, err := c.DescribeTable(context.Background(), &DescribeTableInput{TableName: aws.String("arn:aws:dynamodb:us-east-1:444455556666:table/t")}); err != nil {
+		t.Fatal(err)
+	}
+	if h.hosts[0] != "444455556666.ddb.us-east-1.amazonaws.com" {
+		t.Errorf("table ARN: host %s", h.hosts[0])
+	}
+}
+`

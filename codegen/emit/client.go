@@ -94,6 +94,23 @@ func (g *gen) optionFields() []optionField {
 			"implementation if nil.",
 		}, fromConfigField("HTTPClient"), "HTTPClient"},
 	}
+	if g.hasBuiltIn("AWS::Auth::AccountIdEndpointMode") {
+		fields = append(fields, optionField{"AccountIDEndpointMode", jen.Qual(pkgAWS, "AccountIDEndpointMode"), []string{
+			"Indicates how aws account ID is applied in endpoint2.0 routing: preferred",
+			"(the default), required or disabled.",
+		}, fromConfigField("AccountIDEndpointMode"), ""})
+	}
+	for _, c := range g.pkg.Service.ClientContextParams {
+		typ := jen.String()
+		if c.Param.Type == "Boolean" {
+			typ = jen.Bool()
+		}
+		doc := goview.DocLines(c.Doc)
+		if len(doc) == 0 {
+			doc = []string{c.GoName + " sets the " + c.Param.Name + " endpoint parameter of every call."}
+		}
+		fields = append(fields, optionField{c.GoName, typ, doc, nil, ""})
+	}
 	if g.hasIdempotencyTokens() {
 		fields = append(fields, optionField{"IdempotencyTokenProvider", jen.Id("IdempotencyTokenProvider"), []string{
 			"Provides idempotency tokens values that will be automatically populated into",
@@ -269,10 +286,7 @@ func (g *gen) clientFile() *jen.File {
 					d[jen.Id(o.perCall)] = opt(o.name)
 				}
 			}
-			d[jen.Id("ResolveEndpoint")] = jen.Func().Params(jen.Id("ctx").Qual("context", "Context")).Params(jen.Qual(pkgSmithyEndpoints, "Endpoint"), jen.Error()).Block(
-				jen.If(jen.Id("resolver").Op("==").Nil()).Block(jen.Id("resolver").Op("=").Id("NewDefaultEndpointResolverV2").Call()),
-				jen.Return(jen.Id("resolver").Dot("ResolveEndpoint").Call(jen.Id("ctx"), jen.Id("endpointParams"))),
-			)
+			d[jen.Id("ResolveEndpoint")] = g.resolveEndpointFunc()
 		}))),
 	)
 	return f

@@ -23,6 +23,8 @@ func (g *gen) builtInParam(builtIn string, o *jen.Statement) (jen.Code, bool) {
 		return o.Clone().Dot("BaseEndpoint"), true
 	case "AWS::UseFIPS":
 		return jen.Qual(pkgAWS, "Bool").Call(o.Clone().Dot("EndpointOptions").Dot("UseFIPSEndpoint").Op("==").Qual(pkgAWS, "FIPSEndpointStateEnabled")), true
+	case "AWS::Auth::AccountIdEndpointMode":
+		return jen.Qual(g.rt("client"), "AccountIDEndpointMode").Call(o.Clone().Dot("AccountIDEndpointMode")), true
 	case "AWS::UseDualStack":
 		return jen.Qual(pkgAWS, "Bool").Call(o.Clone().Dot("EndpointOptions").Dot("UseDualStackEndpoint").Op("==").Qual(pkgAWS, "DualStackEndpointStateEnabled")), true
 	}
@@ -132,6 +134,18 @@ func (g *gen) endpointsFile() *jen.File {
 		if v, ok := g.builtInParam(p.BuiltIn, jen.Id("o")); ok {
 			dict[jen.Id(p.GoName)] = v
 		}
+	}
+	for _, c := range g.pkg.Service.ClientContextParams {
+		if c.Param.Type == "Boolean" {
+			dict[jen.Id(c.Param.GoName)] = jen.Qual(pkgAWS, "Bool").Call(jen.Id("o").Dot(c.GoName))
+		} else {
+			dict[jen.Id(c.Param.GoName)] = jen.Qual(g.rt("client"), "OptionalString").Call(jen.Id("o").Dot(c.GoName))
+		}
+	}
+	if g.hasEndpointBindings() {
+		f.Comment("endpointParamsBinder is an input that sets endpoint parameters.")
+		f.Type().Id("endpointParamsBinder").Interface(jen.Id("bindEndpointParams").Params(jen.Op("*").Id("EndpointParameters")))
+		f.Line()
 	}
 	f.Comment("endpointParameters binds the rule set's built-in parameters to the options.")
 	f.Func().Params(jen.Id("o").Op("*").Id("Options")).Id("endpointParameters").Params().Id("EndpointParameters").Block(
@@ -251,4 +265,138 @@ func endpointParamLiteral(p *goview.EndpointParam, v any) (jen.Code, error) {
 		return nil, fmt.Errorf("want a string, got %v", v)
 	}
 	return jen.Qual(pkgAWS, "String").Call(jen.Lit(s)), nil
+}
+
+// hasBuiltIn reports whether the rule set reads a built-in parameter.
+func (g *gen) hasBuiltIn(name string) bool {
+	for _, p := range g.endpointParams() {
+		if p.BuiltIn == name {
+			return true
+		}
+	}
+	return false
+}
+
+func (g *gen) hasEndpointBindings() bool {
+	for _, op := range g.pkg.Operations {
+		if len(op.EndpointBindings) > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// resolveEndpointFunc is a call's endpoint resolution: the options'
+// parameters, then the input's, then the credentials' account ID, given
+// to the resolver.
+func (g *gen) resolveEndpointFunc() jen.Code {
+	body := []jen.Code{jen.Id("p").Op(":=").Id("endpointParams")}
+	if g.hasEndpointBindings() {
+		body = append(body, jen.If(jen.List(jen.Id("b"), jen.Id("ok")).Op(":=").Id("input").Assert(jen.Id("endpointParamsBinder")), jen.Id("ok")).Block(
+			jen.Id("b").Dot("bindEndpointParams").Call(jen.Op("&").Id("p")),
+		))
+	}
+	for _, p := range g.endpointParams() {
+		if p.BuiltIn == "AWS::Auth::AccountId" {
+			body = append(body,
+				jen.List(jen.Id("account"), jen.Err()).Op(":=").Qual(g.rt("client"), "AccountID").Call(jen.Id("ctx"), jen.Id("options").Dot("Credentials"), jen.Id("options").Dot("AccountIDEndpointMode")),
+				jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Qual(pkgSmithyEndpoints, "Endpoint").Values(), jen.Err())),
+				jen.Id("p").Dot(p.GoName).Op("=").Id("account"),
+			)
+		}
+	}
+	body = append(body,
+		jen.If(jen.Id("resolver").Op("==").Nil()).Block(jen.Id("resolver").Op("=").Id("NewDefaultEndpointResolverV2").Call()),
+		jen.Return(jen.Id("resolver").Dot("ResolveEndpoint").Call(jen.Id("ctx"), jen.Id("p"))),
+	)
+	input := jen.Id("_")
+	if g.hasEndpointBindings() {
+		input = jen.Id("input")
+	}
+	return jen.Func().Params(jen.Id("ctx").Qual("context", "Context"), input.Any()).Params(jen.Qual(pkgSmithyEndpoints, "Endpoint"), jen.Error()).Block(body...)
+}
+
+// endpointBinder emits an input's bindEndpointParams: the operation's
+// static, member and path bindings of endpoint parameters.
+func (g *gen) endpointBinder(f *jen.File, op *goview.Operation) {
+	if len(op.EndpointBindings) == 0 {
+		return
+	}
+	var body []jen.Code
+	for _, b := range op.EndpointBindings {
+		param := jen.Id("p").Dot(b.Param.GoName)
+		switch {
+		case b.Static != nil:
+			if v, ok := b.Static.(bool); ok {
+				body = append(body, param.Op("=").Qual(pkgAWS, "Bool").Call(jen.Lit(v)))
+			} else {
+				body = append(body, param.Op("=").Qual(pkgAWS, "String").Call(jen.Lit(b.Static)))
+			}
+		case b.Field != nil:
+			body = append(body, param.Op("=").Id("v").Dot(b.Field.GoName))
+		default:
+			body = append(body, g.endpointPathValue(b.Path, param)...)
+		}
+	}
+	f.Line()
+	f.Func().Params(jen.Id("v").Op("*").Id(op.Input.Name)).Id("bindEndpointParams").Params(jen.Id("p").Op("*").Id("EndpointParameters")).Block(body...)
+}
+
+// endpointPathValue renders an operationContextParams path: the string it
+// reaches, the strings of its projection, or a map's sorted keys; an unset
+// member on the way leaves the parameter unset.
+func (g *gen) endpointPathValue(path *goview.EndpointPath, param *jen.Statement) []jen.Code {
+	if path.Keys {
+		m := jen.Id("v")
+		var guards []jen.Code
+		for _, s := range path.Steps[:len(path.Steps)-1] {
+			m = m.Clone().Dot(s.GoName)
+			guards = append(guards, m.Clone().Op("!=").Nil())
+		}
+		m = m.Clone().Dot(path.Steps[len(path.Steps)-1].GoName)
+		set := jen.If(m.Clone().Op("!=").Nil()).Block(param.Clone().Op("=").Qual(g.rt("client"), "SortedKeys").Call(m.Clone()))
+		return []jen.Code{guarded(guards, set)}
+	}
+	if path.Project < 0 {
+		value := jen.Id("v")
+		var guards []jen.Code
+		for _, s := range path.Steps {
+			value = value.Clone().Dot(s.GoName)
+			guards = append(guards, value.Clone().Op("!=").Nil())
+		}
+		return []jen.Code{guarded(guards, param.Clone().Op("=").Add(value))}
+	}
+	list := jen.Id("v")
+	var guards []jen.Code
+	for _, s := range path.Steps[:path.Project+1] {
+		list = list.Clone().Dot(s.GoName)
+		if s != path.Steps[path.Project] {
+			guards = append(guards, list.Clone().Op("!=").Nil())
+		}
+	}
+	elem := jen.Id("e")
+	var inner []jen.Code
+	for _, s := range path.Steps[path.Project+1:] {
+		elem = elem.Clone().Dot(s.GoName)
+		inner = append(inner, elem.Clone().Op("!=").Nil())
+	}
+	appendValue := jen.Id("values").Op("=").Append(jen.Id("values"), jen.Op("*").Add(elem))
+	loop := jen.For(jen.List(jen.Id("_"), jen.Id("e")).Op(":=").Range().Add(list)).Block(guarded(inner, appendValue))
+	return []jen.Code{guarded(guards, jen.Block(
+		jen.Var().Id("values").Index().String(),
+		loop,
+		param.Clone().Op("=").Id("values"),
+	))}
+}
+
+// guarded wraps stmt in one if over every guard (all must hold).
+func guarded(guards []jen.Code, stmt jen.Code) jen.Code {
+	if len(guards) == 0 {
+		return stmt
+	}
+	cond := jen.Add(guards[0])
+	for _, g := range guards[1:] {
+		cond = cond.Op("&&").Add(g)
+	}
+	return jen.If(cond).Block(stmt)
 }

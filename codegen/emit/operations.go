@@ -40,6 +40,7 @@ func (g *gen) operationFile(op *goview.Operation) *jen.File {
 	f.Line()
 	g.redactedString(f, in)
 	g.redactedString(f, out)
+	g.endpointBinder(f, op)
 
 	spec := jen.Dict{jen.Id("Name"): jen.Lit(op.Shape.ID.Name())}
 	if g.validates(in.Type) {

@@ -208,6 +208,9 @@ func (b *builder) service(s *model.Shape) (*Service, error) {
 		return nil, err
 	}
 	svc.Endpoints = rules
+	if svc.ClientContextParams, err = clientContextParams(s, rules); err != nil {
+		return nil, err
+	}
 	if svc.SigningName == "" {
 		svc.SigningName = svc.EndpointPrefix
 	}
@@ -281,6 +284,9 @@ func (b *builder) operation(svc, s *model.Shape) (*Operation, error) {
 		if op.HTTP, err = httpBinding(s, op.Input); err != nil {
 			return nil, err
 		}
+	}
+	if op.EndpointBindings, err = b.endpointBindings(op); err != nil {
+		return nil, err
 	}
 	if err := b.attachTests(op, b.pkg.Service.Protocol); err != nil {
 		return nil, err

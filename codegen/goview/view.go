@@ -59,8 +59,11 @@ type Service struct {
 	// Endpoints is the service's endpoint rule set; nil means the regional
 	// default https://{EndpointPrefix}.{region}.{dnsSuffix}.
 	Endpoints *EndpointRules
-	Title     string
-	Doc       string
+	// ClientContextParams are the Options fields bound to rule-set
+	// parameters.
+	ClientContextParams []*ClientContextParam
+	Title               string
+	Doc                 string
 }
 
 // Operation is one client method.
@@ -88,6 +91,8 @@ type Operation struct {
 	IdempotencyToken *Field
 	// ChecksumRequired: @httpChecksumRequired, requests carry Content-MD5.
 	ChecksumRequired bool
+	// EndpointBindings set endpoint parameters from the input.
+	EndpointBindings []*EndpointBinding
 	// Waiters are the operation's smithy.waiters#waitable entries.
 	Waiters []*Waiter
 	// Compress lists the request encodings (@requestCompression) the

@@ -199,11 +199,12 @@ func (c *Client) config(optFns []func(*Options)) *gosmith.Config {
 		Logger:                      options.Logger,
 		Region:                      options.Region,
 		RequestMinCompressSizeBytes: options.RequestMinCompressSizeBytes,
-		ResolveEndpoint: func(ctx context.Context) (smithyendpoints.Endpoint, error) {
+		ResolveEndpoint: func(ctx context.Context, _ any) (smithyendpoints.Endpoint, error) {
+			p := endpointParams
 			if resolver == nil {
 				resolver = NewDefaultEndpointResolverV2()
 			}
-			return resolver.ResolveEndpoint(ctx, endpointParams)
+			return resolver.ResolveEndpoint(ctx, p)
 		},
 		Retryer: options.Retryer,
 		Signer:  options.HTTPSignerV4,

@@ -53,9 +53,10 @@ type Config struct {
 	APIOptions    []func(*middleware.Stack) error
 	Logger        logging.Logger
 	ClientLogMode aws.ClientLogMode
-	// ResolveEndpoint picks the endpoint of a call (the generated client's
-	// EndpointResolverV2 over its options). Required.
-	ResolveEndpoint func(context.Context) (smithyendpoints.Endpoint, error)
+	// ResolveEndpoint picks the endpoint of a call from its input (the
+	// generated client's EndpointResolverV2 over its options and the
+	// input's endpoint parameters). Required.
+	ResolveEndpoint func(ctx context.Context, input any) (smithyendpoints.Endpoint, error)
 	// Signer signs requests; nil means a default v4.Signer.
 	Signer HTTPSigner
 	// Clock gives the signing time; nil means time.Now.

@@ -30,7 +30,7 @@ func (m *resolveEndpoint) HandleSerialize(ctx context.Context, in middleware.Ser
 	if m.cfg.ResolveEndpoint == nil {
 		return middleware.SerializeOutput{}, middleware.Metadata{}, fmt.Errorf("failed to resolve service endpoint: no endpoint resolver")
 	}
-	ep, err := m.cfg.ResolveEndpoint(ctx)
+	ep, err := m.cfg.ResolveEndpoint(ctx, in.Parameters)
 	if err != nil {
 		return middleware.SerializeOutput{}, middleware.Metadata{}, fmt.Errorf("failed to resolve service endpoint: %w", err)
 	}

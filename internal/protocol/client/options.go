@@ -2,6 +2,7 @@ package client
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"strings"
 
@@ -152,4 +153,38 @@ func OptionalString(s string) *string {
 		return nil
 	}
 	return &s
+}
+
+// AccountIDEndpointMode is the AWS::Auth::AccountIdEndpointMode parameter
+// of a mode: "preferred" when it is unset, as in aws-sdk-go-v2.
+func AccountIDEndpointMode(mode aws.AccountIDEndpointMode) *string {
+	if mode == "" {
+		mode = aws.AccountIDEndpointModePreferred
+	}
+	s := string(mode)
+	return &s
+}
+
+// AccountID is the AWS::Auth::AccountId parameter of a call: the account
+// ID the credentials carry, unless the mode is disabled. Under "required"
+// credentials without one are an error, before anything is sent.
+func AccountID(ctx context.Context, creds aws.CredentialsProvider, mode aws.AccountIDEndpointMode) (*string, error) {
+	if mode == aws.AccountIDEndpointModeDisabled {
+		return nil, nil
+	}
+	var id string
+	if !IsAnonymous(creds) {
+		c, err := creds.Retrieve(ctx)
+		if err != nil {
+			return nil, fmt.Errorf("failed to retrieve credentials for the account ID endpoint: %w", err)
+		}
+		id = c.AccountID
+	}
+	if id == "" {
+		if mode == aws.AccountIDEndpointModeRequired {
+			return nil, fmt.Errorf("accountID is required but not set (AccountIDEndpointMode is %q)", mode)
+		}
+		return nil, nil
+	}
+	return &id, nil
 }
