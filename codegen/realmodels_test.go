@@ -90,6 +90,7 @@ func TestRealServicesBuildAndVet(t *testing.T) {
 	// aws-sdk-go-v2 picks.
 	write(t, filepath.Join(dir, "kinesis", "endpoint_params_test.go"), kinesisEndpointTest)
 	write(t, filepath.Join(dir, "dynamodb", "endpoint_params_test.go"), dynamodbEndpointTest)
+	write(t, filepath.Join(dir, "dynamodb", "customizations_test.go"), dynamodbCustomizationsTest)
 	code, _, stderr := runCLI("-model", filepath.Join(models, "kinesis.json"), "-out", filepath.Join(dir, "strict"), "-strict")
 	if code != exitError || !strings.Contains(stderr, "SubscribeToShard") {
 		t.Errorf("-strict on kinesis: exit %d, stderr %q; want 1 naming SubscribeToShard", code, stderr)
@@ -398,6 +399,77 @@ func TestAccountIDPicksTheAccountEndpoint(t *testing.T) {
 	}
 	if h.hosts[0] != "444455556666.ddb.us-east-1.amazonaws.com" {
 		t.Errorf("table ARN: host %s", h.hosts[0])
+	}
+}
+`
+
+// dynamodbCustomizationsTest checks DynamoDB's customizations as v2 has
+// them: Accept-Encoding, gzip responses and the X-Amz-Crc32 check.
+const dynamodbCustomizationsTest = `package dynamodb
+
+import (
+	"bytes"
+	"compress/gzip"
+	"context"
+	"hash/crc32"
+	"io"
+	"net/http"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/aws/aws-sdk-go-v2/aws"
+)
+
+type crcServer struct {
+	body     []byte
+	crc      string
+	gzip     bool
+	accept   []string
+	requests int
+}
+
+func (s *crcServer) Do(r *http.Request) (*http.Response, error) {
+	s.requests++
+	s.accept = append(s.accept, r.Header.Get("Accept-Encoding"))
+	h := http.Header{"X-Amz-Crc32": {s.crc}}
+	body := s.body
+	if s.gzip {
+		var b bytes.Buffer
+		zw := gzip.NewWriter(&b)
+		zw.Write(body)
+		zw.Close()
+		body = b.Bytes()
+		h.Set("Content-Encoding", "gzip")
+		h.Set("X-Amz-Crc32", strconv.FormatUint(uint64(crc32.ChecksumIEEE(body)), 10))
+	}
+	return &http.Response{StatusCode: 200, Header: h, Body: io.NopCloser(bytes.NewReader(body)), ContentLength: int64(len(body)), Request: r}, nil
+}
+
+func TestResponseChecksumAndEncoding(t *testing.T) {
+	body := []byte(` + "`" + `{"TableNames":["a","b"]}` + "`" + `)
+	good := strconv.FormatUint(uint64(crc32.ChecksumIEEE(body)), 10)
+	newClient := func(s *crcServer, fn func(*Options)) *Client {
+		return New(Options{Region: "us-east-1", HTTPClient: s, Credentials: aws.AnonymousCredentials{}, RetryMaxAttempts: 2}, fn)
+	}
+	s := &crcServer{body: body, crc: good}
+	out, err := newClient(s, func(*Options) {}).ListTables(context.Background(), &ListTablesInput{})
+	if err != nil || len(out.TableNames) != 2 || s.accept[0] != "identity" {
+		t.Fatalf("good checksum: %v, %v, Accept-Encoding %q", err, out, s.accept)
+	}
+	s = &crcServer{body: body, crc: "12345"}
+	_, err = newClient(s, func(*Options) {}).ListTables(context.Background(), &ListTablesInput{})
+	if err == nil || !strings.Contains(err.Error(), "CRC-32") || s.requests != 2 {
+		t.Errorf("bad checksum: %v after %d requests; want a CRC error after a retry", err, s.requests)
+	}
+	s = &crcServer{body: body, crc: "12345"}
+	if _, err = newClient(s, func(o *Options) { o.DisableValidateResponseChecksum = true }).ListTables(context.Background(), &ListTablesInput{}); err != nil {
+		t.Errorf("checksum check disabled: %v", err)
+	}
+	s = &crcServer{body: body, gzip: true}
+	out, err = newClient(s, func(o *Options) { o.EnableAcceptEncodingGzip = true }).ListTables(context.Background(), &ListTablesInput{})
+	if err != nil || len(out.TableNames) != 2 || s.accept[0] != "gzip" {
+		t.Errorf("gzip: %v, %v, Accept-Encoding %q", err, out, s.accept)
 	}
 }
 `

@@ -111,6 +111,7 @@ func (g *gen) optionFields() []optionField {
 		}
 		fields = append(fields, optionField{c.GoName, typ, doc, nil, ""})
 	}
+	fields = append(fields, g.customizationOptions()...)
 	if g.hasIdempotencyTokens() {
 		fields = append(fields, optionField{"IdempotencyTokenProvider", jen.Id("IdempotencyTokenProvider"), []string{
 			"Provides idempotency tokens values that will be automatically populated into",
@@ -155,9 +156,6 @@ func (g *gen) clientFile() *jen.File {
 				gr.Lit(k)
 			}
 		}),
-	}
-	if custom := g.serviceCustomizations(); custom != nil {
-		neutral[jen.Id("Customizations")] = custom
 	}
 	f.Var().Id("service").Op("=").Add(g.proto.serviceValue(g, neutral))
 	f.Line()
@@ -287,6 +285,9 @@ func (g *gen) clientFile() *jen.File {
 				}
 			}
 			d[jen.Id("ResolveEndpoint")] = g.resolveEndpointFunc()
+			if custom := g.callCustomizations(opt); custom != nil {
+				d[jen.Id("Customizations")] = custom
+			}
 		}))),
 	)
 	return f

@@ -4,30 +4,61 @@ import (
 	"github.com/dave/jennifer/jen"
 )
 
-// customizations says which services need more than their protocol, as
-// aws-sdk-go-v2 applies it, keyed by SDK ID: each entry renders the
-// runtime functions (package customizations) that add the middleware. It is
-// the one place a per-service customization is listed; the README names
-// them.
-var customizations = map[string]func(g *gen) []jen.Code{
-	"API Gateway": func(g *gen) []jen.Code {
+// customization is what one service needs beyond its protocol, as
+// aws-sdk-go-v2 applies it: Options fields of its own, and the runtime
+// functions (package customizations) that add its middleware to a call's
+// stack, given the call's options.
+type customization struct {
+	options []optionField
+	stack   func(g *gen, opt func(name string) *jen.Statement) []jen.Code
+}
+
+// customizations says which services get which customizations, keyed by
+// SDK ID. It is the one place a per-service customization is listed; the
+// README names them.
+var customizations = map[string]customization{
+	"API Gateway": {stack: func(g *gen, _ func(string) *jen.Statement) []jen.Code {
 		return []jen.Code{jen.Qual(g.rt("customizations"), "APIGatewayAccept")}
-	},
-	"Glacier": func(g *gen) []jen.Code {
+	}},
+	"Glacier": {stack: func(g *gen, _ func(string) *jen.Statement) []jen.Code {
 		return []jen.Code{
 			jen.Qual(g.rt("customizations"), "GlacierVersion").Call(jen.Id("ServiceAPIVersion")),
 			jen.Qual(g.rt("customizations"), "GlacierAccountID"),
 			jen.Qual(g.rt("customizations"), "GlacierChecksums"),
 		}
+	}},
+	"DynamoDB": {
+		options: []optionField{
+			{"DisableValidateResponseChecksum", jen.Bool(), []string{
+				"Allows you to disable the client's validation of response integrity using CRC32",
+				"checksum. Enabled by default.",
+			}, nil, ""},
+			{"EnableAcceptEncodingGzip", jen.Bool(), []string{
+				"Allows you to enable the client's support for compressed gzip responses.",
+				"Disabled by default.",
+			}, nil, ""},
+		},
+		stack: func(g *gen, opt func(string) *jen.Statement) []jen.Code {
+			return []jen.Code{
+				jen.Qual(g.rt("customizations"), "AcceptEncoding").Call(opt("EnableAcceptEncodingGzip")),
+				jen.Qual(g.rt("customizations"), "DynamoDBChecksum").Call(opt("DisableValidateResponseChecksum")),
+			}
+		},
 	},
 }
 
-// serviceCustomizations is the value of client.Service.Customizations, or
-// nil when the service needs none.
-func (g *gen) serviceCustomizations() jen.Code {
-	custom, ok := customizations[g.pkg.Service.SdkID]
+// customizationOptions are the Options fields the service's
+// customization adds.
+func (g *gen) customizationOptions() []optionField {
+	return customizations[g.pkg.Service.SdkID].options
+}
+
+// callCustomizations is the value of a call's client.Config
+// Customizations, or nil when the service needs none.
+func (g *gen) callCustomizations(opt func(string) *jen.Statement) jen.Code {
+	c, ok := customizations[g.pkg.Service.SdkID]
 	if !ok {
 		return nil
 	}
-	return jen.Index().Func().Params(jen.Op("*").Qual(pkgMiddleware, "Stack")).Error().Values(custom(g)...)
+	return jen.Index().Func().Params(jen.Op("*").Qual(pkgMiddleware, "Stack")).Error().Values(c.stack(g, opt)...)
 }

@@ -37,10 +37,6 @@ type Service struct {
 	// Redact returns a request or response body fit for a log: the values
 	// of @sensitive members hidden. Nil logs bodies as they are.
 	Redact func(body []byte) []byte
-	// Customizations add what this service needs beyond its protocol
-	// (package customizations) to every call's stack, before the caller's
-	// APIOptions.
-	Customizations []func(*middleware.Stack) error
 }
 
 // Config is one call's resolved client settings, copied from the generated
@@ -69,6 +65,10 @@ type Config struct {
 	// IdempotencyTokenProvider makes the tokens of idempotency token
 	// members the caller left unset; nil means random UUIDs.
 	IdempotencyTokenProvider IdempotencyTokenProvider
+	// Customizations add what the service needs beyond its protocol
+	// (package customizations), as the call's options configure it, to the
+	// call's stack before the caller's APIOptions.
+	Customizations []func(*middleware.Stack) error
 }
 
 // IdempotencyTokenProvider makes idempotency tokens; generated packages
@@ -123,7 +123,7 @@ func Invoke(ctx context.Context, svc *Service, cfg *Config, op *Operation, param
 	if err := buildStack(stack, svc, cfg, op); err != nil {
 		return nil, middleware.Metadata{}, wrap(err)
 	}
-	for _, fn := range append(svc.Customizations[:len(svc.Customizations):len(svc.Customizations)], cfg.APIOptions...) {
+	for _, fn := range append(cfg.Customizations[:len(cfg.Customizations):len(cfg.Customizations)], cfg.APIOptions...) {
 		if err := fn(stack); err != nil {
 			return nil, middleware.Metadata{}, wrap(err)
 		}
