@@ -494,6 +494,14 @@ func trickyFailureCases() []trickyCase {
 			wantErr: []string{"ex#List", `"token"`},
 		},
 		{
+			name: "a paginator whose output token is an integer and input token a string is an error naming both",
+			model: doc(svc("List"),
+				`"ex#List":{"type":"operation","input":{"target":"ex#ListIn"},"output":{"target":"ex#ListOut"},"traits":{"smithy.api#paginated":{"inputToken":"token","outputToken":"next"}}}`,
+				`"ex#ListIn":{"type":"structure","members":{"token":{"target":"smithy.api#String"}}}`,
+				`"ex#ListOut":{"type":"structure","members":{"next":{"target":"smithy.api#Integer"}}}`),
+			wantErr: []string{"ex#List", "outputToken next and inputToken token must have the same type"},
+		},
+		{
 			name:    "a restJson1 service is an error naming the protocol",
 			model:   doc(svcShape("ex#Svc", `"aws.protocols#restJson1":{}`, "Do"), `"ex#Do":{"type":"operation"}`),
 			wantErr: []string{"ex#Svc", "aws.protocols#restJson1"},
@@ -1244,6 +1252,36 @@ func TestPaginatorLimit(t *testing.T) {
 		t.Fatal(err)
 	}
 	trickyJSON(t, f.body, ´{"maxResults":5}´)
+}
+`,
+		},
+		{
+			name: "a paginator whose input and output tokens are different string shapes pages with the token",
+			pkg:  "paginatortokenshapes",
+			model: doc(svc("List"),
+				`"ex#List":{"type":"operation","input":{"target":"ex#ListIn"},"output":{"target":"ex#ListOut"},"traits":{"smithy.api#paginated":{"inputToken":"nextToken","outputToken":"nextToken"}}}`,
+				`"ex#ListIn":{"type":"structure","members":{"nextToken":{"target":"ex#InToken"}}}`,
+				`"ex#ListOut":{"type":"structure","members":{"nextToken":{"target":"ex#OutToken"}}}`,
+				`"ex#InToken":{"type":"string","traits":{"smithy.api#length":{"max":2048}}}`,
+				`"ex#OutToken":{"type":"string"}`),
+			smoke: smokeImportsNoTypes + `
+func TestPaginatorTokenShapes(t *testing.T) {
+	c, f := trickyClient(func(n int, _ string, _ []byte) (int, string) {
+		if n == 1 {
+			return 200, ´{"nextToken":"t1"}´
+		}
+		return 200, ´{}´
+	})
+	p := NewListPaginator(c, &ListInput{})
+	for p.HasMorePages() {
+		if _, err := p.NextPage(context.Background()); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if f.calls != 2 {
+		t.Errorf("%d calls, want 2", f.calls)
+	}
+	trickyJSON(t, f.body, ´{"nextToken":"t1"}´)
 }
 `,
 		},

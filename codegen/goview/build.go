@@ -747,7 +747,8 @@ func (b *builder) paginator(op *Operation, p *model.Paginated) (*Paginator, erro
 		return nil, err
 	}
 	pg.OutputToken = out
-	if last := out[len(out)-1]; last.Type != in.Type {
+	// Two string shapes are one Go type (*string); aws-sdk-go-v2 accepts them.
+	if last := out[len(out)-1]; last.Type != in.Type && (last.Type.Kind != KindString || in.Type.Kind != KindString) {
 		return nil, fmt.Errorf("outputToken %s and inputToken %s must have the same type", p.OutputToken, p.InputToken)
 	}
 	if p.Items != "" {
