@@ -866,6 +866,29 @@ func TestOperationNamedOptions(t *testing.T) {
 `,
 		},
 		{
+			name: "operations named X and XState (CodePipeline's GetPipeline and GetPipelineState) compile side by side",
+			pkg:  "opstatenames",
+			model: doc(svc("GetPipeline", "GetPipelineState", "StateGetPipeline"),
+				`"ex#GetPipeline":{"type":"operation"}`, `"ex#GetPipelineState":{"type":"operation"}`, `"ex#StateGetPipeline":{"type":"operation"}`),
+			smoke: smokeImportsNoTypes + `
+func TestOperationStateNames(t *testing.T) {
+	c, f := trickyClient(nil)
+	for _, call := range []func() error{
+		func() error { _, err := c.GetPipeline(context.Background(), nil); return err },
+		func() error { _, err := c.GetPipelineState(context.Background(), nil); return err },
+		func() error { _, err := c.StateGetPipeline(context.Background(), nil); return err },
+	} {
+		if err := call(); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if f.calls != 3 || f.target != "Svc.StateGetPipeline" {
+		t.Errorf("%d calls, last X-Amz-Target %q", f.calls, f.target)
+	}
+}
+`,
+		},
+		{
 			name: "a structure named like an operation's input used as a member elsewhere stays in types",
 			pkg:  "inputnamed",
 			model: doc(svc("Put", "Get"),

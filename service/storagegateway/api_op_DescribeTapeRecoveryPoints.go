@@ -67,14 +67,14 @@ type DescribeTapeRecoveryPointsOutput struct {
 	ResultMetadata middleware.Metadata
 }
 
-var opDescribeTapeRecoveryPointsState struct {
+var cachedOpDescribeTapeRecoveryPoints struct {
 	once sync.Once
 	op   *awsjson.Operation[*DescribeTapeRecoveryPointsInput, *DescribeTapeRecoveryPointsOutput]
 }
 
 func opDescribeTapeRecoveryPoints() *awsjson.Operation[*DescribeTapeRecoveryPointsInput, *DescribeTapeRecoveryPointsOutput] {
-	opDescribeTapeRecoveryPointsState.once.Do(func() {
-		opDescribeTapeRecoveryPointsState.op = &awsjson.Operation[*DescribeTapeRecoveryPointsInput, *DescribeTapeRecoveryPointsOutput]{
+	cachedOpDescribeTapeRecoveryPoints.once.Do(func() {
+		cachedOpDescribeTapeRecoveryPoints.op = &awsjson.Operation[*DescribeTapeRecoveryPointsInput, *DescribeTapeRecoveryPointsOutput]{
 			Deserialize: deserializeOpDescribeTapeRecoveryPointsOutput,
 			Errors:      []awsjson.ErrorType{errorInternalServerError(), errorInvalidGatewayRequestException()},
 			Name:        "DescribeTapeRecoveryPoints",
@@ -85,5 +85,5 @@ func opDescribeTapeRecoveryPoints() *awsjson.Operation[*DescribeTapeRecoveryPoin
 			Validate:  validateOpDescribeTapeRecoveryPointsInput,
 		}
 	})
-	return opDescribeTapeRecoveryPointsState.op
+	return cachedOpDescribeTapeRecoveryPoints.op
 }
