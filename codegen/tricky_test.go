@@ -1562,6 +1562,36 @@ func TestDocuments(t *testing.T) {
 `,
 		},
 		{
+			name: "documents reached only through lists and maps still get the document package",
+			pkg:  "nesteddocuments",
+			model: doc(svc("Echo"), echoOp("Echo", "IO"),
+				`"ex#IO":{"type":"structure","members":{"docs":{"target":"ex#Docs"},"byName":{"target":"ex#DocsByName"}}}`,
+				`"ex#Docs":{"type":"list","member":{"target":"smithy.api#Document"}}`,
+				`"ex#DocsByName":{"type":"map","key":{"target":"smithy.api#String"},"value":{"target":"ex#Docs"}}`),
+			smoke: `
+import (
+	"context"
+	"testing"
+
+	"$PKG/document"
+)
+
+func TestNestedDocuments(t *testing.T) {
+	c, f := trickyClient(nil)
+	out, err := c.Echo(context.Background(), &EchoInput{Docs: []document.Interface{document.NewLazyDocument("a")},
+		ByName: map[string][]document.Interface{"k": {document.NewLazyDocument(true)}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	trickyJSON(t, f.body, ´{"docs":["a"],"byName":{"k":[true]}}´)
+	var b bool
+	if err := out.ByName["k"][0].UnmarshalSmithyDocument(&b); err != nil || !b || len(out.Docs) != 1 {
+		t.Errorf("decoded %v (%v), %d docs", b, err, len(out.Docs))
+	}
+}
+`,
+		},
+		{
 			name: "a union with a member of every kind round-trips each member",
 			pkg:  "unionkinds",
 			model: doc(svc("Echo"), echoOp("Echo", "IO"),

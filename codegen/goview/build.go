@@ -55,7 +55,7 @@ type builder struct {
 	structs  map[*Type]*Struct
 	enums    map[model.ShapeID]*Enum
 	ser, des map[*Type]bool
-	// documents records that some member is a document.
+	// documents records that some shape the package uses is a document.
 	documents bool
 	// svc is the service shape being generated (its rename map names shapes).
 	svc *model.Shape
@@ -506,6 +506,9 @@ func (b *builder) typeOf(id model.ShapeID, from *model.Member) (*Type, error) {
 		t.Kind = KindUnion
 	case model.TypeDocument:
 		t.Kind = KindDocument
+		// Wherever it is reached from (a member, a list, a map, a union),
+		// a document needs the document package.
+		b.documents = true
 	default:
 		return nil, shapeErr(s, "", "shape type %s is not supported by the awsJson generator yet", s.Type)
 	}
@@ -594,9 +597,6 @@ func (b *builder) fields(st *Struct) error {
 		f.OmitZero = !f.Pointer && zeroDefault && !f.Required && isScalarNumberOrBool(t.Kind)
 		if f.Doc == "" {
 			f.Doc = t.Shape.Traits.Documentation()
-		}
-		if t.Kind == KindDocument {
-			b.documents = true
 		}
 		if t.Kind == KindTimestamp {
 			f.TimestampFormat = firstNonEmpty(mem.Traits.TimestampFormat(), t.TimestampFormat, EpochSeconds)
