@@ -66,15 +66,21 @@ protocolOf() {
 		head -n 1 | sed 's/.*#//; s/"$//'
 }
 
-# firstError prints the line of log $1 most likely to say what went wrong at stage $2.
+# firstError prints the line of log $1 most likely to say what went wrong at
+# stage $2: the first line matching the stage's patterns, tried in turn, else
+# the first line that is not a warning, a package header or a summary.
 firstError() {
-	local pattern
+	local patterns lines
 	case $2 in
-	generate) pattern='^codegen: ' ;;
-	test) pattern='^(--- FAIL|panic:|\s+[A-Za-z0-9_]+\.go:[0-9]+:)' ;;
-	*) pattern='\.go:[0-9]+:[0-9]+: ' ;;
+	generate) patterns=('^codegen: ') ;;
+	test) patterns=('^\s+[A-Za-z0-9_]+_test\.go:[0-9]+: ' '^(panic|fatal error): ' '^\s*--- FAIL') ;;
+	*) patterns=('\.go:[0-9]+:[0-9]+: ') ;;
 	esac
-	{ grep -E "$pattern" "$1" | grep -v '^codegen: warning: '; grep -vE '^(#|ok|FAIL|\?)' "$1"; } | head -n 1 | cut -c1-300
+	lines=$(grep -vE '^(codegen: warning: |#|ok|FAIL|\?)' "$1")
+	{
+		for p in "${patterns[@]}"; do grep -m 1 -E "$p" <<<"$lines"; done
+		echo "$lines"
+	} | head -n 1 | sed 's/^[[:space:]]*//' | cut -c1-300
 }
 
 start=$SECONDS
@@ -83,9 +89,15 @@ passed=0
 skippedOps=0
 skippedWaiters=0
 failed=()
+declare -A seen
 while IFS= read -r model; do
 	rel=${model#"$catalogue"/}
 	name=${rel%%/*}
+	if [ -n "${seen[$name]:-}" ]; then # a second version of a service
+		version=${rel#*/service/}
+		name=$name-${version%%/*}
+	fi
+	seen[$name]=1
 	[ -z "$only" ] || [[ $only == *,$name,* ]] || continue
 	proto=$(protocolOf "$model")
 	[[ ,$protocols, == *,$proto,* ]] || continue
