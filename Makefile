@@ -7,7 +7,7 @@ STATICCHECK := $(GO) run honnef.co/go/tools/cmd/staticcheck@v0.8.2
 GOFILES = $(shell git ls-files '*.go' 2>/dev/null || find . -name '*.go' -not -path './testdata/*')
 FUZZTIME ?= 10s
 
-.PHONY: generate test check fmt-check vet staticcheck generated-check fuzz bench size difftest
+.PHONY: generate test check fmt-check vet staticcheck generated-check fuzz bench size difftest catalogue
 
 ## generate: regenerate service/storagegateway from models/storagegateway.json and show what was written
 generate:
@@ -78,3 +78,12 @@ DIFFTEST_ARGS ?=
 ## difftest: compare the generated Storage Gateway client with aws-sdk-go-v2's (skips without ../shared/models/storage-gateway.json); e.g. make difftest DIFFTEST_ARGS="-seed=7 -cases=100"
 difftest:
 	bash internal/difftest/run.sh $(DIFFTEST_ARGS)
+
+CATALOGUE ?=
+PROTOCOLS ?= awsJson1_0,awsJson1_1
+CATALOGUE_ARGS ?=
+
+## catalogue: generate, build, vet and test a client for every model of a catalogue whose protocol is in PROTOCOLS (long; not in CI); e.g. make catalogue CATALOGUE=/path/to/api-models-aws CATALOGUE_ARGS="-o /tmp/cat -s glue,codebuild"
+catalogue:
+	@test -n "$(CATALOGUE)" || { echo "make catalogue: set CATALOGUE=/path/to/api-models-aws"; exit 2; }
+	bash scripts/catalogue.sh -p $(PROTOCOLS) $(CATALOGUE_ARGS) $(CATALOGUE)

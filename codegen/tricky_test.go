@@ -494,6 +494,14 @@ func trickyFailureCases() []trickyCase {
 			wantErr: []string{"ex#List", `"token"`},
 		},
 		{
+			name: "a paginator whose output token is an integer and input token a string is an error naming both",
+			model: doc(svc("List"),
+				`"ex#List":{"type":"operation","input":{"target":"ex#ListIn"},"output":{"target":"ex#ListOut"},"traits":{"smithy.api#paginated":{"inputToken":"token","outputToken":"next"}}}`,
+				`"ex#ListIn":{"type":"structure","members":{"token":{"target":"smithy.api#String"}}}`,
+				`"ex#ListOut":{"type":"structure","members":{"next":{"target":"smithy.api#Integer"}}}`),
+			wantErr: []string{"ex#List", "outputToken next and inputToken token must have the same type"},
+		},
+		{
 			name:    "a restXml service is an error naming the protocol",
 			model:   doc(svcShape("ex#Svc", `"aws.protocols#restXml":{}`, "Do"), `"ex#Do":{"type":"operation","traits":{"smithy.api#http":{"method":"POST","uri":"/do"}}}`),
 			wantErr: []string{"ex#Svc", "aws.protocols#restXml"},
@@ -859,6 +867,29 @@ func TestOperationNamedOptions(t *testing.T) {
 		t.Errorf("X-Amz-Target = %q", f.target)
 	}
 	_ = c.Options()
+}
+`,
+		},
+		{
+			name: "operations named X and XState (CodePipeline's GetPipeline and GetPipelineState) compile side by side",
+			pkg:  "opstatenames",
+			model: doc(svc("GetPipeline", "GetPipelineState", "StateGetPipeline"),
+				`"ex#GetPipeline":{"type":"operation"}`, `"ex#GetPipelineState":{"type":"operation"}`, `"ex#StateGetPipeline":{"type":"operation"}`),
+			smoke: smokeImportsNoTypes + `
+func TestOperationStateNames(t *testing.T) {
+	c, f := trickyClient(nil)
+	for _, call := range []func() error{
+		func() error { _, err := c.GetPipeline(context.Background(), nil); return err },
+		func() error { _, err := c.GetPipelineState(context.Background(), nil); return err },
+		func() error { _, err := c.StateGetPipeline(context.Background(), nil); return err },
+	} {
+		if err := call(); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if f.calls != 3 || f.target != "Svc.StateGetPipeline" {
+		t.Errorf("%d calls, last X-Amz-Target %q", f.calls, f.target)
+	}
 }
 `,
 		},
@@ -1253,6 +1284,36 @@ func TestPaginatorLimit(t *testing.T) {
 `,
 		},
 		{
+			name: "a paginator whose input and output tokens are different string shapes pages with the token",
+			pkg:  "paginatortokenshapes",
+			model: doc(svc("List"),
+				`"ex#List":{"type":"operation","input":{"target":"ex#ListIn"},"output":{"target":"ex#ListOut"},"traits":{"smithy.api#paginated":{"inputToken":"nextToken","outputToken":"nextToken"}}}`,
+				`"ex#ListIn":{"type":"structure","members":{"nextToken":{"target":"ex#InToken"}}}`,
+				`"ex#ListOut":{"type":"structure","members":{"nextToken":{"target":"ex#OutToken"}}}`,
+				`"ex#InToken":{"type":"string","traits":{"smithy.api#length":{"max":2048}}}`,
+				`"ex#OutToken":{"type":"string"}`),
+			smoke: smokeImportsNoTypes + `
+func TestPaginatorTokenShapes(t *testing.T) {
+	c, f := trickyClient(func(n int, _ string, _ []byte) (int, string) {
+		if n == 1 {
+			return 200, ´{"nextToken":"t1"}´
+		}
+		return 200, ´{}´
+	})
+	p := NewListPaginator(c, &ListInput{})
+	for p.HasMorePages() {
+		if _, err := p.NextPage(context.Background()); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if f.calls != 2 {
+		t.Errorf("%d calls, want 2", f.calls)
+	}
+	trickyJSON(t, f.body, ´{"nextToken":"t1"}´)
+}
+`,
+		},
+		{
 			name: "with -service, one of two services is generated with its own target prefix",
 			pkg:  "twoservices",
 			args: []string{"-service", "ex#Two"},
@@ -1501,6 +1562,36 @@ func TestDocuments(t *testing.T) {
 	var s string
 	if err := out.Custom.UnmarshalSmithyDocument(&s); err != nil || s != "str" || len(out.Docs) != 2 {
 		t.Errorf("decoded custom %q (%v), %d docs", s, err, len(out.Docs))
+	}
+}
+`,
+		},
+		{
+			name: "documents reached only through lists and maps still get the document package",
+			pkg:  "nesteddocuments",
+			model: doc(svc("Echo"), echoOp("Echo", "IO"),
+				`"ex#IO":{"type":"structure","members":{"docs":{"target":"ex#Docs"},"byName":{"target":"ex#DocsByName"}}}`,
+				`"ex#Docs":{"type":"list","member":{"target":"smithy.api#Document"}}`,
+				`"ex#DocsByName":{"type":"map","key":{"target":"smithy.api#String"},"value":{"target":"ex#Docs"}}`),
+			smoke: `
+import (
+	"context"
+	"testing"
+
+	"$PKG/document"
+)
+
+func TestNestedDocuments(t *testing.T) {
+	c, f := trickyClient(nil)
+	out, err := c.Echo(context.Background(), &EchoInput{Docs: []document.Interface{document.NewLazyDocument("a")},
+		ByName: map[string][]document.Interface{"k": {document.NewLazyDocument(true)}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	trickyJSON(t, f.body, ´{"docs":["a"],"byName":{"k":[true]}}´)
+	var b bool
+	if err := out.ByName["k"][0].UnmarshalSmithyDocument(&b); err != nil || !b || len(out.Docs) != 1 {
+		t.Errorf("decoded %v (%v), %d docs", b, err, len(out.Docs))
 	}
 }
 `,

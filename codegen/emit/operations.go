@@ -72,7 +72,7 @@ func (g *gen) operationFile(op *goview.Operation) *jen.File {
 	// operation's method calls: a package variable initialised with the
 	// codecs would make every program link every operation's codecs.
 	opType := jen.Qual(g.rt(g.proto.runtime()), "Operation").Types(jen.Op("*").Id(in.Name), jen.Op("*").Id(out.Name))
-	state := opVar(op) + "State"
+	state := opCacheVar(op)
 	f.Var().Id(state).Struct(
 		jen.Id("once").Qual("sync", "Once"),
 		jen.Id("op").Op("*").Add(opType.Clone()),
@@ -89,6 +89,11 @@ func (g *gen) operationFile(op *goview.Operation) *jen.File {
 
 // opVar names the function that describes an operation.
 func opVar(op *goview.Operation) string { return "op" + op.Name }
+
+// opCacheVar names the variable holding opVar's descriptor once built. Its
+// prefix is not "op", so no operation's opVar can meet it (opX + "State"
+// was operation XState's opVar).
+func opCacheVar(op *goview.Operation) string { return "cachedOp" + op.Name }
 
 // errorVar names the function that binds an error code to its decoder.
 func errorVar(st *goview.Struct) string { return "error" + st.Name }

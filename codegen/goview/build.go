@@ -53,7 +53,7 @@ type builder struct {
 	structs  map[*Type]*Struct
 	enums    map[model.ShapeID]*Enum
 	ser, des map[*Type]bool
-	// documents records that some member is a document.
+	// documents records that some shape the package uses is a document.
 	documents bool
 	// svc is the service shape being generated (its rename map names shapes).
 	svc *model.Shape
@@ -509,6 +509,9 @@ func (b *builder) typeOf(id model.ShapeID, from *model.Member) (*Type, error) {
 		t.Kind = KindUnion
 	case model.TypeDocument:
 		t.Kind = KindDocument
+		// Wherever it is reached from (a member, a list, a map, a union),
+		// a document needs the document package.
+		b.documents = true
 	default:
 		return nil, shapeErr(s, "", "shape type %s is not supported by the awsJson generator yet", s.Type)
 	}
@@ -608,9 +611,6 @@ func (b *builder) fields(st *Struct) error {
 		f.OmitZero = !f.Pointer && zeroDefault && !f.Required && isScalarNumberOrBool(t.Kind)
 		if f.Doc == "" {
 			f.Doc = t.Shape.Traits.Documentation()
-		}
-		if t.Kind == KindDocument {
-			b.documents = true
 		}
 		if t.Kind == KindTimestamp || t.Kind == KindList && t.Elem != nil && t.Elem.Kind == KindTimestamp {
 			f.TimestampFormat = firstNonEmpty(mem.Traits.TimestampFormat(), t.TimestampFormat, locationTimestampFormat(f.Location))
@@ -769,7 +769,8 @@ func (b *builder) paginator(op *Operation, p *model.Paginated) (*Paginator, erro
 		return nil, err
 	}
 	pg.OutputToken = out
-	if last := out[len(out)-1]; last.Type != in.Type {
+	// Two string shapes are one Go type (*string); aws-sdk-go-v2 accepts them.
+	if last := out[len(out)-1]; last.Type != in.Type && (last.Type.Kind != KindString || in.Type.Kind != KindString) {
 		return nil, fmt.Errorf("outputToken %s and inputToken %s must have the same type", p.OutputToken, p.InputToken)
 	}
 	if p.Items != "" {

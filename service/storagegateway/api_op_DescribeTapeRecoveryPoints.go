@@ -68,14 +68,14 @@ type DescribeTapeRecoveryPointsOutput struct {
 	ResultMetadata middleware.Metadata
 }
 
-var opDescribeTapeRecoveryPointsState struct {
+var cachedOpDescribeTapeRecoveryPoints struct {
 	once sync.Once
 	op   *awsjson.Operation[*DescribeTapeRecoveryPointsInput, *DescribeTapeRecoveryPointsOutput]
 }
 
 func opDescribeTapeRecoveryPoints() *awsjson.Operation[*DescribeTapeRecoveryPointsInput, *DescribeTapeRecoveryPointsOutput] {
-	opDescribeTapeRecoveryPointsState.once.Do(func() {
-		opDescribeTapeRecoveryPointsState.op = &awsjson.Operation[*DescribeTapeRecoveryPointsInput, *DescribeTapeRecoveryPointsOutput]{
+	cachedOpDescribeTapeRecoveryPoints.once.Do(func() {
+		cachedOpDescribeTapeRecoveryPoints.op = &awsjson.Operation[*DescribeTapeRecoveryPointsInput, *DescribeTapeRecoveryPointsOutput]{
 			Deserialize: deserializeOpDescribeTapeRecoveryPointsOutput,
 			Errors:      []awsjson.ErrorType{errorInternalServerError(), errorInvalidGatewayRequestException()},
 			New: func() *DescribeTapeRecoveryPointsOutput {
@@ -88,5 +88,5 @@ func opDescribeTapeRecoveryPoints() *awsjson.Operation[*DescribeTapeRecoveryPoin
 			},
 		}
 	})
-	return opDescribeTapeRecoveryPointsState.op
+	return cachedOpDescribeTapeRecoveryPoints.op
 }
