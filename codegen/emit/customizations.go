@@ -27,6 +27,20 @@ var customizations = map[string]customization{
 			jen.Qual(g.rt("customizations"), "GlacierChecksums"),
 		}
 	}},
+	"Machine Learning": {stack: func(g *gen, _ func(string) *jen.Statement) []jen.Code {
+		return []jen.Code{jen.Qual(g.rt("customizations"), "MachineLearningPredictEndpoint")}
+	}},
+	"SQS": {
+		options: []optionField{
+			{"DisableMessageChecksumValidation", jen.Bool(), []string{
+				"Allows you to disable the client's validation of response message checksums.",
+				"Enabled by default. Used by SendMessage, SendMessageBatch, and ReceiveMessage.",
+			}, nil, ""},
+		},
+		stack: func(g *gen, opt func(string) *jen.Statement) []jen.Code {
+			return []jen.Code{jen.Qual(g.rt("customizations"), "SQSMessageChecksums").Call(opt("DisableMessageChecksumValidation"))}
+		},
+	},
 	"DynamoDB": {
 		options: []optionField{
 			{"DisableValidateResponseChecksum", jen.Bool(), []string{

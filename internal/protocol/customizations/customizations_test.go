@@ -2,10 +2,16 @@ package customizations
 
 import (
 	"bytes"
+	"context"
+	"crypto/md5"
 	"crypto/sha256"
 	"encoding/hex"
+	"strings"
 	"testing"
 	"testing/iotest"
+
+	"github.com/aws/smithy-go/middleware"
+	smithyhttp "github.com/aws/smithy-go/transport/http"
 )
 
 // referenceTreeHash is the tree hash as the Glacier documentation defines
@@ -79,5 +85,80 @@ func TestDefaultAccountIDCopiesTheInput(t *testing.T) {
 	}
 	if got := withDefaultAccountID(42); got != 42 {
 		t.Errorf("a non-struct input was changed: %v", got)
+	}
+}
+
+// The SQS checks read the generated types by their v2 field names; these
+// stand-ins have the same shape.
+type (
+	sendMessageInput  struct{ MessageBody *string }
+	sendMessageOutput struct{ MD5OfMessageBody, MessageId *string }
+	batchEntry        struct{ Id, MessageBody *string }
+	batchInput        struct{ Entries []batchEntry }
+	batchResult       struct{ Id, MD5OfMessageBody, MessageId *string }
+	batchOutput       struct{ Successful []batchResult }
+	message           struct{ Body, MD5OfBody, MessageId *string }
+	receiveOutput     struct{ Messages []message }
+)
+
+func ptr(s string) *string { return &s }
+
+func md5hex(s string) string {
+	sum := md5.Sum([]byte(s))
+	return hex.EncodeToString(sum[:])
+}
+
+// runInitialize runs one Initialize middleware around a handler that
+// returns out.
+func runInitialize(t *testing.T, op string, add func(*middleware.Stack) error, in, out any) error {
+	t.Helper()
+	stack := middleware.NewStack(op, smithyhttp.NewStackRequest)
+	if err := add(stack); err != nil {
+		t.Fatal(err)
+	}
+	// What the transport returns stands for the decoded output.
+	err := stack.Deserialize.Add(middleware.DeserializeMiddlewareFunc("Output", func(ctx context.Context, in middleware.DeserializeInput, next middleware.DeserializeHandler) (middleware.DeserializeOutput, middleware.Metadata, error) {
+		o, m, err := next.HandleDeserialize(ctx, in)
+		o.Result = o.RawResponse
+		return o, m, err
+	}), middleware.After)
+	if err != nil {
+		t.Fatal(err)
+	}
+	h := middleware.DecorateHandler(middleware.HandlerFunc(func(context.Context, any) (any, middleware.Metadata, error) {
+		return out, middleware.Metadata{}, nil
+	}), stack)
+	_, _, err = h.Handle(context.Background(), in)
+	return err
+}
+
+func TestSQSMessageChecksums(t *testing.T) {
+	check := SQSMessageChecksums(false)
+	if err := runInitialize(t, "SendMessage", check, &sendMessageInput{MessageBody: ptr("hi")},
+		&sendMessageOutput{MD5OfMessageBody: ptr(md5hex("hi"))}); err != nil {
+		t.Errorf("matching digest: %v", err)
+	}
+	err := runInitialize(t, "SendMessage", check, &sendMessageInput{MessageBody: ptr("hi")},
+		&sendMessageOutput{MD5OfMessageBody: ptr(md5hex("ho")), MessageId: ptr("m-1")})
+	if err == nil || !strings.Contains(err.Error(), "m-1") {
+		t.Errorf("damaged message: %v, want an error naming m-1", err)
+	}
+	err = runInitialize(t, "SendMessageBatch", check,
+		&batchInput{Entries: []batchEntry{{Id: ptr("a"), MessageBody: ptr("one")}, {Id: ptr("b"), MessageBody: ptr("two")}}},
+		&batchOutput{Successful: []batchResult{{Id: ptr("a"), MD5OfMessageBody: ptr(md5hex("one"))}, {Id: ptr("b"), MD5OfMessageBody: ptr(md5hex("2")), MessageId: ptr("m-b")}}})
+	if err == nil || !strings.Contains(err.Error(), "m-b") {
+		t.Errorf("batch with one damaged message: %v", err)
+	}
+	err = runInitialize(t, "ReceiveMessage", check, &struct{}{},
+		&receiveOutput{Messages: []message{{Body: ptr("x"), MD5OfBody: ptr(md5hex("x"))}, {Body: ptr("y"), MD5OfBody: ptr(md5hex("z")), MessageId: ptr("m-y")}}})
+	if err == nil || !strings.Contains(err.Error(), "m-y") {
+		t.Errorf("received damaged message: %v", err)
+	}
+	if err := runInitialize(t, "ReceiveMessage", SQSMessageChecksums(true), &struct{}{},
+		&receiveOutput{Messages: []message{{Body: ptr("y"), MD5OfBody: ptr("bad")}}}); err != nil {
+		t.Errorf("checks disabled: %v", err)
+	}
+	if err := runInitialize(t, "GetQueueUrl", check, &struct{}{}, &receiveOutput{Messages: []message{{Body: ptr("y"), MD5OfBody: ptr("bad")}}}); err != nil {
+		t.Errorf("another operation was checked: %v", err)
 	}
 }

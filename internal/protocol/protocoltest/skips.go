@@ -25,8 +25,6 @@ var Skipped = map[string]string{
 	"RestJsonClientPopulatesDefaultsValuesWhenMissingInResponse":                            defaultsReason,
 	"RestJsonClientPopulatesNestedDefaultValuesWhenMissing":                                 defaultsReason,
 	"RestJsonClientPopulatesNestedDefaultsWhenMissingInResponseBody":                        defaultsReason,
-	"MachinelearningPredictEndpoint": "a Machine Learning service customization (Predict sends to the PredictEndpoint member's host), " +
-		"not part of the awsJson protocol; gosmith generates no per-service customizations",
 }
 
 // Skip skips a case that applies only to servers, or one listed in Skipped.
