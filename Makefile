@@ -62,6 +62,7 @@ fuzz:
 	$(call fuzz_one,FuzzSplitHeaderList,./internal/protocol/restjson/)
 	$(call fuzz_one,FuzzSplitHTTPDateList,./internal/protocol/restjson/)
 	$(call fuzz_one,FuzzExpandMatchesHTTPBinding,./internal/protocol/restjson/)
+	$(call fuzz_one,FuzzCompile,./internal/protocol/jmespath/)
 	$(call fuzz_one,FuzzDescribeTapeRecoveryPointsResponse,./service/storagegateway/)
 	$(call fuzz_one,FuzzDecoder,./internal/protocol/eventstream/)
 

@@ -14,12 +14,18 @@ const waiterModel = `{"smithy":"2.0","shapes":{
      {"state":"retry","matcher":{"errorType":"NotFound"}}]},
    "AllPartsReady":{"acceptors":[
      {"state":"success","matcher":{"output":{"path":"Thing.Parts[].State","expected":"OK","comparator":"allStringEquals"}}}]},
-   "ThingGone":{"acceptors":[{"state":"success","matcher":{"errorType":"NotFound"}}]}}}},
+   "ThingGone":{"acceptors":[{"state":"success","matcher":{"errorType":"NotFound"}}]},
+   "ThingStable":{"acceptors":[
+     {"state":"success","matcher":{"output":{"path":"length(Thing.Parts[?!(State == 'OK' && Weight == Goal)]) == ` + "`0`" + `","expected":"true","comparator":"booleanEquals"}}},
+     {"state":"failure","matcher":{"output":{"path":"Thing.Status != 'CREATING' && Thing.Status != 'READY'","expected":"true","comparator":"booleanEquals"}}}]},
+   "NamedAsAsked":{"acceptors":[
+     {"state":"success","matcher":{"inputOutput":{"path":"input.Id == output.Thing.Name","expected":"true","comparator":"booleanEquals"}}}]}}}},
  "w.t#In":{"type":"structure","members":{"Id":{"target":"smithy.api#String"}}},
  "w.t#Out":{"type":"structure","members":{"Thing":{"target":"w.t#Thing"}}},
- "w.t#Thing":{"type":"structure","members":{"Status":{"target":"w.t#Status"},"Parts":{"target":"w.t#Parts"}}},
+ "w.t#Thing":{"type":"structure","members":{"Status":{"target":"w.t#Status"},"Parts":{"target":"w.t#Parts"},
+  "Name":{"target":"smithy.api#String"},"Target":{"target":"smithy.api#Integer"}}},
  "w.t#Parts":{"type":"list","member":{"target":"w.t#Part"}},
- "w.t#Part":{"type":"structure","members":{"State":{"target":"smithy.api#String"}}},
+ "w.t#Part":{"type":"structure","members":{"State":{"target":"smithy.api#String"},"Weight":{"target":"smithy.api#Integer"},"Goal":{"target":"smithy.api#Integer"}}},
  "w.t#Status":{"type":"enum","members":{"CREATING":{"target":"smithy.api#Unit"},"READY":{"target":"smithy.api#Unit"},"FAILED":{"target":"smithy.api#Unit"}}},
  "w.t#NotFound":{"type":"structure","members":{"message":{"target":"smithy.api#String"}},"traits":{"smithy.api#error":"client"}}
 }}`
@@ -101,9 +107,30 @@ func TestWaiterProjectionAndErrorMatcher(t *testing.T) {
 		t.Fatal(err)
 	}
 	c, _ = script(t, ` + "`" + `{"Thing":{}}` + "`" + `, ` + "`" + `{"__type":"NotFound"}` + "`" + `)
-	g := NewThingGoneWaiter(c, func(o *ThingGoneWaiterOptions) { o.MinDelay, o.MaxDelay = time.Millisecond, time.Millisecond })
-	if err := g.Wait(context.Background(), &DescribeThingInput{}, time.Minute); err != nil {
+	g0 := NewThingGoneWaiter(c, func(o *ThingGoneWaiterOptions) { o.MinDelay, o.MaxDelay = time.Millisecond, time.Millisecond })
+	if err := g0.Wait(context.Background(), &DescribeThingInput{}, time.Minute); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// Paths beyond member access and projections run on the JMESPath runtime:
+// filters, functions, comparisons, && and !, and inputOutput paths.
+func TestWaiterJMESPathRuntime(t *testing.T) {
+	opt := func(o *ThingStableWaiterOptions) { o.MinDelay, o.MaxDelay = time.Millisecond, time.Millisecond }
+	c, n := script(t,
+		` + "`" + `{"Thing":{"Status":"CREATING","Parts":[{"State":"OK","Weight":2,"Goal":2},{"State":"OK","Weight":1,"Goal":2}]}}` + "`" + `,
+		` + "`" + `{"Thing":{"Status":"READY","Parts":[{"State":"OK","Weight":2,"Goal":2},{"State":"OK","Weight":2,"Goal":2}]}}` + "`" + `)
+	if err := NewThingStableWaiter(c, opt).Wait(context.Background(), &DescribeThingInput{}, time.Minute); err != nil || *n != 2 {
+		t.Fatalf("stable after %d calls: %v; want success on the second", *n, err)
+	}
+	c, _ = script(t, ` + "`" + `{"Thing":{"Status":"FAILED","Parts":[{"State":"BAD"}]}}` + "`" + `)
+	if err := NewThingStableWaiter(c, opt).Wait(context.Background(), &DescribeThingInput{}, time.Minute); err == nil || !strings.Contains(err.Error(), "Failure") {
+		t.Fatalf("a failed thing: %v, want the failure state", err)
+	}
+	c, n = script(t, ` + "`" + `{"Thing":{"Name":"other"}}` + "`" + `, ` + "`" + `{"Thing":{"Name":"mine"}}` + "`" + `)
+	named := NewNamedAsAskedWaiter(c, func(o *NamedAsAskedWaiterOptions) { o.MinDelay, o.MaxDelay = time.Millisecond, time.Millisecond })
+	if err := named.Wait(context.Background(), &DescribeThingInput{Id: aws.String("mine")}, time.Minute); err != nil || *n != 2 {
+		t.Fatalf("inputOutput after %d calls: %v", *n, err)
 	}
 }
 `

@@ -185,6 +185,7 @@ func (g *gen) setup(f *jen.File) {
 	f.ImportName(g.rt("jsonbody"), "jsonbody")
 	f.ImportName(g.rt("restjson"), "restjson")
 	f.ImportName(g.rt("customizations"), "customizations")
+	f.ImportName(g.rt("jmespath"), "jmespath")
 	f.ImportName(g.rt("jsonwire"), "jsonwire")
 	f.ImportName(g.pkg.TypesPath, "types")
 	f.ImportName(g.documentPath(), "document")

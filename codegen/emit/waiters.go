@@ -39,6 +39,7 @@ func (g *gen) waitersFile() *jen.File {
 			g.waiter(f, op, w)
 		}
 	}
+	g.waiterViews(f)
 	return f
 }
 
@@ -122,9 +123,20 @@ func (g *gen) waiter(f *jen.File, op *goview.Operation, w *goview.Waiter) {
 	)
 	f.Line()
 
-	// The acceptors, in model order; the first that matches decides.
+	// The acceptors, in model order; the first that matches decides. A
+	// path for the JMESPath runtime is compiled once, on first use.
 	var body []jen.Code
-	for _, a := range w.Acceptors {
+	for i, a := range w.Acceptors {
+		if a.Query != nil {
+			expr := lowerFirst(w.Name) + "Path" + string(rune('0'+i))
+			f.Comment(expr + " is an acceptor path of the " + name + ".")
+			f.Var().Id(expr).Op("=").Qual("sync", "OnceValue").Call(jen.Func().Params().Op("*").Qual(g.rt("jmespath"), "Expression").Block(
+				jen.Return(jen.Qual(g.rt("jmespath"), "MustCompile").Call(jen.Lit(a.Query.Path))),
+			))
+			f.Line()
+			body = append(body, g.queryAcceptor(op, a, expr)...)
+			continue
+		}
 		body = append(body, g.acceptor(a)...)
 	}
 	body = append(body,

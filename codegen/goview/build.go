@@ -53,6 +53,8 @@ type builder struct {
 	structs  map[*Type]*Struct
 	enums    map[model.ShapeID]*Enum
 	ser, des map[*Type]bool
+	// viewed are the aggregates waiters read through the JMESPath runtime.
+	viewed map[*Type]bool
 	// documents records that some shape the package uses is a document.
 	documents bool
 	// svc is the service shape being generated (its rename map names shapes).
@@ -75,6 +77,7 @@ func Build(m *model.Model, cfg Config) (*Package, error) {
 		enums:   map[model.ShapeID]*Enum{},
 		ser:     map[*Type]bool{},
 		des:     map[*Type]bool{},
+		viewed:  map[*Type]bool{},
 	}
 	b.svc = svcShape
 	svc, err := b.service(svcShape)
@@ -855,6 +858,7 @@ func (b *builder) collect() {
 	sort.Strings(b.pkg.SensitiveKeys)
 	b.pkg.Serialized = sortedTypes(b.ser)
 	b.pkg.Deserialized = sortedTypes(b.des)
+	b.pkg.Viewed = sortedTypes(b.viewed)
 }
 
 func sortedTypes(set map[*Type]bool) []*Type {

@@ -36,6 +36,10 @@ type Package struct {
 	// maps) that need a serializer or deserializer function, in a stable order.
 	Serialized   []*Type
 	Deserialized []*Type
+	// Viewed are the aggregates waiters read through the JMESPath runtime:
+	// each gets a function returning its JSON-like view (members by their
+	// model names).
+	Viewed []*Type
 	// Warnings name what was left out (unsupported operations, paginators)
 	// and why.
 	Warnings []string

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/gosmith/gosmith/codegen/model"
+	"github.com/gosmith/gosmith/internal/protocol/jmespath"
 )
 
 const traitWaitable model.ShapeID = "smithy.waiters#waitable"
@@ -27,6 +28,20 @@ type Acceptor struct {
 	ErrorType string       // errorType: the error code
 	Output    *PathMatcher // output path over the output
 	InputOut  *PathMatcher // inputOutput path over {input, output}
+	// Query is a path beyond the subset compiled to field accesses: it is
+	// evaluated by the JMESPath runtime over a JSON-like view of the output
+	// (or of {input, output}), which the generator writes for the types
+	// involved.
+	Query *QueryMatcher
+}
+
+// QueryMatcher is an acceptor path the JMESPath runtime evaluates.
+type QueryMatcher struct {
+	Path       string
+	Expected   string
+	Comparator string
+	// InputOutput: the path reads {"input": ..., "output": ...}.
+	InputOutput bool
 }
 
 // PathMatcher is a JMESPath matcher compiled to Go field accesses. Only the
@@ -99,9 +114,13 @@ func (b *builder) waiters(op *Operation) ([]*Waiter, []string, error) {
 			var err error
 			switch {
 			case ra.Matcher.Output != nil:
-				a.Output, err = b.compilePath(op.Output, nil, ra.Matcher.Output)
+				if a.Output, err = b.compilePath(op.Output, nil, ra.Matcher.Output); err != nil {
+					a.Query, err = b.queryMatcher(op, ra.Matcher.Output, false)
+				}
 			case ra.Matcher.InputOutput != nil:
-				a.InputOut, err = b.compilePath(op.Output, op.Input, ra.Matcher.InputOutput)
+				if a.InputOut, err = b.compilePath(op.Output, op.Input, ra.Matcher.InputOutput); err != nil {
+					a.Query, err = b.queryMatcher(op, ra.Matcher.InputOutput, true)
+				}
 			}
 			if err != nil {
 				skip = err.Error()
@@ -177,4 +196,22 @@ func (b *builder) compilePath(out, in *Struct, m *rawPathMatch) (*PathMatcher, e
 		return nil, fmt.Errorf("waiter path %q compares a %s as a string", m.Path, t.Shape.Type)
 	}
 	return pm, nil
+}
+
+// queryMatcher accepts a path for the JMESPath runtime: it must parse, and
+// the types it reads get a JSON-like view.
+func (b *builder) queryMatcher(op *Operation, m *rawPathMatch, inputOutput bool) (*QueryMatcher, error) {
+	switch m.Comparator {
+	case "stringEquals", "booleanEquals", "allStringEquals", "anyStringEquals":
+	default:
+		return nil, fmt.Errorf("comparator %q is not supported", m.Comparator)
+	}
+	if _, err := jmespath.Compile(m.Path); err != nil {
+		return nil, fmt.Errorf("JMESPath %q: %v", m.Path, err)
+	}
+	walkAggregates(op.Output.Type, b.viewed, b.structs)
+	if inputOutput {
+		walkAggregates(op.Input.Type, b.viewed, b.structs)
+	}
+	return &QueryMatcher{Path: m.Path, Expected: m.Expected, Comparator: m.Comparator, InputOutput: inputOutput}, nil
 }

@@ -2,11 +2,15 @@ package client
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"time"
 
 	smithytime "github.com/aws/smithy-go/time"
 	"github.com/aws/smithy-go/waiter"
+
+	"github.com/gosmith/gosmith/internal/protocol/document"
+	"github.com/gosmith/gosmith/internal/protocol/jmespath"
 )
 
 // Waiter is what a generated XxxWaiter hands the runtime: the operation to
@@ -97,4 +101,57 @@ func AnyEqual[T comparable](values []T, want T) bool {
 		}
 	}
 	return false
+}
+
+// MatchPath evaluates a waiter acceptor's path over the JSON-like view of
+// an output and compares the result as the acceptor's comparator says:
+// stringEquals and booleanEquals compare the value, allStringEquals wants a
+// non-empty list of equal strings, anyStringEquals one equal string.
+func MatchPath(expr *jmespath.Expression, data any, comparator, expected string) (bool, error) {
+	v, err := expr.Search(data)
+	if err != nil {
+		return false, fmt.Errorf("waiter path %s: %w", expr, err)
+	}
+	switch comparator {
+	case "stringEquals":
+		s, ok := v.(string)
+		return ok && s == expected, nil
+	case "booleanEquals":
+		b, ok := v.(bool)
+		return ok && b == (expected == "true"), nil
+	case "allStringEquals", "anyStringEquals":
+		list, ok := v.([]any)
+		if !ok || len(list) == 0 {
+			return false, nil
+		}
+		all, anyOf := true, false
+		for _, e := range list {
+			s, ok := e.(string)
+			eq := ok && s == expected
+			all = all && eq
+			anyOf = anyOf || eq
+		}
+		if comparator == "allStringEquals" {
+			return all, nil
+		}
+		return anyOf, nil
+	}
+	return false, fmt.Errorf("waiter path %s: unknown comparator %q", expr, comparator)
+}
+
+// DocumentView is the JSON-like view of a document member for waiter
+// paths: what it marshals to, decoded; nil when it does not marshal.
+func DocumentView(d document.Interface) any {
+	if d == nil {
+		return nil
+	}
+	raw, err := d.MarshalSmithyDocument()
+	if err != nil {
+		return nil
+	}
+	var v any
+	if json.Unmarshal(raw, &v) != nil {
+		return nil
+	}
+	return v
 }
