@@ -664,7 +664,9 @@ func isScalarNumberOrBool(k Kind) bool {
 }
 
 // hasZeroDefault reports whether a member's @default is the zero value, the
-// condition under which aws-sdk-go-v2 drops the pointer.
+// condition under which aws-sdk-go-v2 drops the pointer. A null default
+// removes the target's default (Lambda's VersionNumber labels): the member
+// stays a pointer.
 func hasZeroDefault(mem *model.Member) bool {
 	raw, ok := mem.Traits.Default()
 	if !ok {
@@ -674,6 +676,8 @@ func hasZeroDefault(mem *model.Member) bool {
 	switch string(raw) {
 	case "false", `""`:
 		return true
+	case "null":
+		return false
 	}
 	var f float64
 	if err := json.Unmarshal(raw, &f); err == nil {
