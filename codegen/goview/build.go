@@ -636,6 +636,11 @@ func (b *builder) fields(st *Struct) error {
 			st.BodyFields = append(st.BodyFields, f)
 		}
 	}
+	if st.Error != nil {
+		// aws-sdk-go-v2 declares an error's members in the model's order
+		// (after Message and ErrorCodeOverride).
+		return nil
+	}
 	sort.SliceStable(st.Fields, func(i, j int) bool {
 		a, c := st.Fields[i], st.Fields[j]
 		if a.Required != c.Required {

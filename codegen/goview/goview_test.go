@@ -176,6 +176,29 @@ func TestErrorMembersAvoidMethodNames(t *testing.T) {
 	}
 }
 
+// Lambda's TooManyRequestsException: aws-sdk-go-v2 declares an error's
+// fields in the model's order, required or not, whatever their case.
+func TestErrorFieldsKeepTheModelOrder(t *testing.T) {
+	pkg, err := build(t, testService+`
+	"t.s#Op":{"type":"operation","errors":[{"target":"t.s#Slow"}]},
+	"t.s#Slow":{"type":"structure","members":{
+		"retryAfterSeconds":{"target":"smithy.api#String","traits":{"smithy.api#httpHeader":"Retry-After"}},
+		"Type":{"target":"smithy.api#String"},
+		"message":{"target":"smithy.api#String"},
+		"Reason":{"target":"smithy.api#String","traits":{"smithy.api#required":{}}}},
+		"traits":{"smithy.api#error":"client"}}`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var names []string
+	for _, f := range pkg.Errors[0].Fields {
+		names = append(names, f.GoName)
+	}
+	if diff := cmp.Diff([]string{"RetryAfterSeconds", "Type", "Message", "Reason"}, names); diff != "" {
+		t.Errorf("fields (-want +got):\n%s", diff)
+	}
+}
+
 func TestBuildRejectsWhatItCannotGenerate(t *testing.T) {
 	tests := []struct {
 		name, shapes, mention string
