@@ -117,6 +117,12 @@ func TestExpandRejectsEmptyLabels(t *testing.T) {
 	} else if got, want := err.Error(), "serialization failed: input member hello must not be empty"; got != want {
 		t.Errorf("Request.Path error = %q, want %q", got, want)
 	}
+	// With several empty labels, the first by name, as aws-sdk-go-v2
+	// checks them (API Gateway V2's GetApiMapping).
+	m := MustParseURI("/v2/domainnames/{DomainName}/apimappings/{ApiMappingId}")
+	if _, _, err := m.Expand("", "", "", ""); !errors.As(err, &le) || le.Member != "ApiMappingId" {
+		t.Errorf("two empty labels: %v, want a *LabelError for ApiMappingId", err)
+	}
 	g := MustParseURI("/{Bucket}/{Key+}")
 	if _, _, err := g.Expand("", "", "b", ""); !errors.As(err, &le) || le.Member != "Key" {
 		t.Errorf("empty greedy label: %v, want a *LabelError for Key", err)
