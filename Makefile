@@ -76,7 +76,7 @@ size:
 
 DIFFTEST_ARGS ?=
 
-## difftest: compare the generated Storage Gateway client with aws-sdk-go-v2's (skips without ../shared/models/storage-gateway.json); e.g. make difftest DIFFTEST_ARGS="-seed=7 -cases=100"
+## difftest: compare the generated Storage Gateway, Lambda and API Gateway V2 clients with aws-sdk-go-v2's (skips without ../shared/models); e.g. make difftest DIFFTEST_ARGS="-seed=7 -cases=100"
 difftest:
 	bash internal/difftest/run.sh $(DIFFTEST_ARGS)
 

@@ -645,6 +645,11 @@ func (b *builder) fields(st *Struct) error {
 			st.BodyFields = append(st.BodyFields, f)
 		}
 	}
+	if st.Error != nil {
+		// aws-sdk-go-v2 declares an error's members in the model's order
+		// (after Message and ErrorCodeOverride).
+		return nil
+	}
 	sort.SliceStable(st.Fields, func(i, j int) bool {
 		a, c := st.Fields[i], st.Fields[j]
 		if a.Required != c.Required {
@@ -673,7 +678,9 @@ func isScalarNumberOrBool(k Kind) bool {
 }
 
 // hasZeroDefault reports whether a member's @default is the zero value, the
-// condition under which aws-sdk-go-v2 drops the pointer.
+// condition under which aws-sdk-go-v2 drops the pointer. A null default
+// removes the target's default (Lambda's VersionNumber labels): the member
+// stays a pointer.
 func hasZeroDefault(mem *model.Member) bool {
 	raw, ok := mem.Traits.Default()
 	if !ok {
@@ -683,6 +690,8 @@ func hasZeroDefault(mem *model.Member) bool {
 	switch string(raw) {
 	case "false", `""`:
 		return true
+	case "null":
+		return false
 	}
 	var f float64
 	if err := json.Unmarshal(raw, &f); err == nil {

@@ -95,6 +95,7 @@ func TestPointerRulesAndFieldOrder(t *testing.T) {
 		"Zero":{"target":"smithy.api#Integer","traits":{"smithy.api#default":0}},
 		"Five":{"target":"smithy.api#Integer","traits":{"smithy.api#default":5}},
 		"Num":{"target":"smithy.api#Long"},
+		"NoDefault":{"target":"t.s#ZeroLong","traits":{"smithy.api#default":null}},
 		"Flag":{"target":"smithy.api#Boolean","traits":{"smithy.api#default":false,"smithy.api#required":{}}},
 		"Color":{"target":"t.s#Color"},
 		"List":{"target":"t.s#Strings"},
@@ -105,7 +106,8 @@ func TestPointerRulesAndFieldOrder(t *testing.T) {
 	"t.s#Color":{"type":"enum","members":{"RED":{"target":"smithy.api#Unit"}}},
 	"t.s#Strings":{"type":"list","member":{"target":"smithy.api#String"}},
 	"t.s#Dict":{"type":"map","key":{"target":"smithy.api#String"},"value":{"target":"smithy.api#String"}},
-	"t.s#Nested":{"type":"structure","members":{}}`)
+	"t.s#Nested":{"type":"structure","members":{}},
+	"t.s#ZeroLong":{"type":"long","traits":{"smithy.api#default":0}}`)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -127,6 +129,7 @@ func TestPointerRulesAndFieldOrder(t *testing.T) {
 		{"Five", true, false},
 		{"List", false, false},
 		{"Map", false, false},
+		{"NoDefault", true, false}, // a null default removes the target's
 		{"Num", true, false},
 		{"Str", true, false},
 		{"When", true, false},
@@ -139,7 +142,7 @@ func TestPointerRulesAndFieldOrder(t *testing.T) {
 	for _, f := range in.WireFields {
 		wire = append(wire, f.Name)
 	}
-	if diff := cmp.Diff([]string{"Blob", "Color", "Five", "Flag", "List", "Map", "Nested", "Num", "Str", "When", "Zero"}, wire); diff != "" {
+	if diff := cmp.Diff([]string{"Blob", "Color", "Five", "Flag", "List", "Map", "Nested", "NoDefault", "Num", "Str", "When", "Zero"}, wire); diff != "" {
 		t.Errorf("wire order (-want +got):\n%s", diff)
 	}
 	for _, f := range in.Fields {
@@ -169,6 +172,29 @@ func TestErrorMembersAvoidMethodNames(t *testing.T) {
 		names = append(names, f.GoName)
 	}
 	if diff := cmp.Diff([]string{"Error_", "Message"}, names); diff != "" {
+		t.Errorf("fields (-want +got):\n%s", diff)
+	}
+}
+
+// Lambda's TooManyRequestsException: aws-sdk-go-v2 declares an error's
+// fields in the model's order, required or not, whatever their case.
+func TestErrorFieldsKeepTheModelOrder(t *testing.T) {
+	pkg, err := build(t, testService+`
+	"t.s#Op":{"type":"operation","errors":[{"target":"t.s#Slow"}]},
+	"t.s#Slow":{"type":"structure","members":{
+		"retryAfterSeconds":{"target":"smithy.api#String","traits":{"smithy.api#httpHeader":"Retry-After"}},
+		"Type":{"target":"smithy.api#String"},
+		"message":{"target":"smithy.api#String"},
+		"Reason":{"target":"smithy.api#String","traits":{"smithy.api#required":{}}}},
+		"traits":{"smithy.api#error":"client"}}`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var names []string
+	for _, f := range pkg.Errors[0].Fields {
+		names = append(names, f.GoName)
+	}
+	if diff := cmp.Diff([]string{"RetryAfterSeconds", "Type", "Message", "Reason"}, names); diff != "" {
 		t.Errorf("fields (-want +got):\n%s", diff)
 	}
 }

@@ -120,7 +120,8 @@ type Struct struct {
 	InTypes bool   // declared in the types package (not an operation input/output)
 	Doc     string
 	// Fields in declaration order: required members first, then the rest,
-	// each group sorted by member name (aws-sdk-go-v2's order).
+	// each group sorted by member name (aws-sdk-go-v2's order); for an
+	// error, the model's member order (v2's order there).
 	Fields []*Field
 	// WireFields are the same fields sorted by member name, ignoring case:
 	// the order aws-sdk-go-v2 writes them on the wire.

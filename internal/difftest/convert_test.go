@@ -2,6 +2,7 @@ package difftest
 
 import (
 	"fmt"
+	"io"
 	"reflect"
 	"sort"
 	"time"
@@ -11,7 +12,21 @@ import (
 // of the same shape) field by field, matching struct fields by name and
 // converting enums, scalars, lists and maps by kind. It returns the paths it
 // could not map (a field missing on the v2 side, or a kind mismatch).
+// Stream contents (*streamSource) are shared, not read.
 func copyByName(dst, src reflect.Value, path string) []string {
+	return copyValue(dst, src, path, false)
+}
+
+// withReaders returns a deep copy of in (a pointer to an input) whose
+// stream contents are replaced by readers of their own, for one call.
+func withReaders(in reflect.Value) reflect.Value {
+	out := reflect.New(in.Type().Elem())
+	copyValue(out.Elem(), in.Elem(), "", true)
+	return out
+}
+
+func copyValue(dst, src reflect.Value, path string, readers bool) []string {
+	copyByName := func(dst, src reflect.Value, path string) []string { return copyValue(dst, src, path, readers) }
 	var missing []string
 	switch src.Kind() {
 	case reflect.Pointer:
@@ -67,6 +82,10 @@ func copyByName(dst, src reflect.Value, path string) []string {
 		if dst.Kind() != reflect.Slice {
 			return []string{fmt.Sprintf("%s: %s vs %s", path, src.Type(), dst.Type())}
 		}
+		if src.Type().Elem().Kind() == reflect.Uint8 && dst.Type().Elem().Kind() == reflect.Uint8 {
+			dst.SetBytes(append([]byte{}, src.Bytes()...))
+			return nil
+		}
 		s := reflect.MakeSlice(dst.Type(), src.Len(), src.Len())
 		for i := 0; i < src.Len(); i++ {
 			missing = append(missing, copyByName(s.Index(i), src.Index(i), fmt.Sprintf("%s[%d]", path, i))...)
@@ -90,9 +109,18 @@ func copyByName(dst, src reflect.Value, path string) []string {
 		}
 		dst.Set(m)
 	case reflect.Interface:
-		if !src.IsNil() {
-			missing = append(missing, path+": interface values are not copied")
+		if src.IsNil() {
+			return nil
 		}
+		if s, ok := src.Interface().(*streamSource); ok && dst.Kind() == reflect.Interface {
+			if readers {
+				dst.Set(reflect.ValueOf(s.reader()))
+			} else {
+				dst.Set(src.Elem())
+			}
+			return nil
+		}
+		missing = append(missing, path+": interface values are not copied")
 	default:
 		missing = append(missing, path+": unsupported kind "+src.Kind().String())
 	}
@@ -110,6 +138,9 @@ func neutral(v reflect.Value) any {
 	case reflect.Pointer, reflect.Interface:
 		if v.IsNil() {
 			return nil
+		}
+		if v.Type() == readerType || v.Type() == readCloserType {
+			return streamContent(v.Interface())
 		}
 		return neutral(v.Elem())
 	case reflect.Struct:
@@ -154,6 +185,21 @@ func neutral(v reflect.Value) any {
 	default:
 		return fmt.Sprintf("<%s>", v.Kind())
 	}
+}
+
+// streamContent is what a stream member holds: the bytes of a
+// *streamSource, or what a client's reader yields (read to the end and
+// closed, so call it once per output) and how it ended.
+func streamContent(x any) any {
+	if s, ok := x.(*streamSource); ok {
+		return map[string]any{"stream": append([]byte{}, s.data...), "err": "<nil>"}
+	}
+	r := x.(io.Reader)
+	b, err := io.ReadAll(r)
+	if c, ok := r.(io.Closer); ok {
+		c.Close()
+	}
+	return map[string]any{"stream": b, "err": errString(err)}
 }
 
 // shapeOf describes a type's structure for the API-surface comparison:

@@ -1,3 +1,5 @@
-// Package difftest compares gosmith's generated Storage Gateway client with
-// aws-sdk-go-v2's, operation by operation; see README.md.
+// Package difftest compares gosmith's generated clients with
+// aws-sdk-go-v2's, service by service and operation by operation: Storage
+// Gateway (awsJson1_1), Lambda and API Gateway V2 (restJson1); see
+// README.md.
 package difftest

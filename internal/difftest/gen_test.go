@@ -1,6 +1,8 @@
 package difftest
 
 import (
+	"bytes"
+	"io"
 	"math"
 	"math/rand"
 	"reflect"
@@ -11,9 +13,9 @@ import (
 )
 
 // gen builds random values of the generated Go types by reflection. It knows
-// nothing of Storage Gateway: every shape kind the awsJson codegen emits
-// (pointers to scalars, enums, timestamps, structs, lists, maps, blobs) is
-// covered by Go kind.
+// no service: every shape kind the codegen emits (pointers to scalars,
+// enums, timestamps, structs, lists, maps, blobs, streams) is covered by Go
+// kind.
 type gen struct {
 	r *rand.Rand
 	// floatSpecials lets NaN and ±Inf appear; the JSON request comparison
@@ -23,10 +25,35 @@ type gen struct {
 }
 
 var (
-	timeType     = reflect.TypeOf(time.Time{})
-	metadataType = reflect.TypeOf(middleware.Metadata{})
-	bytesType    = reflect.TypeOf([]byte(nil))
+	timeType       = reflect.TypeOf(time.Time{})
+	metadataType   = reflect.TypeOf(middleware.Metadata{})
+	bytesType      = reflect.TypeOf([]byte(nil))
+	readerType     = reflect.TypeOf((*io.Reader)(nil)).Elem()
+	readCloserType = reflect.TypeOf((*io.ReadCloser)(nil)).Elem()
 )
+
+// streamSource is the content of a streaming member (io.Reader input,
+// io.ReadCloser output). A value holds it until a call; each client then
+// gets a reader of its own over the same bytes (reader), so neither reads
+// what the other consumed.
+type streamSource struct {
+	data []byte
+	// seekable: the client gets a *bytes.Reader; otherwise a reader that
+	// only reads (no Seek, no Len), as a pipe or a network body would be.
+	seekable bool
+}
+
+func (s *streamSource) reader() io.Reader {
+	if s.seekable {
+		return bytes.NewReader(s.data)
+	}
+	return struct{ io.Reader }{bytes.NewReader(s.data)}
+}
+
+// Read and Close make a *streamSource fit an io.ReadCloser member; the
+// test never reads one directly.
+func (s *streamSource) Read([]byte) (int, error) { panic("streamSource read: use reader()") }
+func (s *streamSource) Close() error             { return nil }
 
 // exportedFields lists the fields the comparison looks at: exported, and not
 // ResultMetadata (which carries per-call state).
@@ -141,7 +168,17 @@ func (g *gen) value(t reflect.Type, force bool) reflect.Value {
 		g.depth--
 		v.Set(m)
 	case reflect.Interface:
-		// document types: none in awsJson Storage Gateway; leave nil.
+		if t == readerType || t == readCloserType {
+			if !force && g.r.Intn(5) == 0 {
+				return v // nil
+			}
+			b := make([]byte, []int{0, 1, 7, 64, 300}[g.r.Intn(5)])
+			g.r.Read(b)
+			v.Set(reflect.ValueOf(&streamSource{data: b, seekable: g.r.Intn(4) != 0}))
+			return v
+		}
+		// unions and documents: none outside event streams in the
+		// reference models; left nil.
 	default:
 		panic("gen: unsupported kind " + t.String())
 	}

@@ -2,9 +2,11 @@ package restjson
 
 import (
 	"bytes"
+	"errors"
 	"io"
 	"net/http"
 
+	"github.com/aws/smithy-go"
 	smithyhttp "github.com/aws/smithy-go/transport/http"
 
 	"github.com/gosmith/gosmith/internal/protocol/jsonwire"
@@ -28,9 +30,16 @@ type Request struct {
 }
 
 // Path expands the uri's labels (their values in uri order, already
-// formatted) onto the endpoint's path. An empty value is a *LabelError.
+// formatted) onto the endpoint's path. An empty value is a *LabelError in a
+// *smithy.SerializationError: aws-sdk-go-v2's binder returns that, and its
+// serializer wraps it once more, so the error reads "serialization failed:
+// serialization failed: input member X must not be empty" on both.
 func (r *Request) Path(labels ...string) error {
 	path, raw, err := r.uri.Expand(r.http.URL.Path, r.http.URL.RawPath, labels...)
+	var le *LabelError
+	if errors.As(err, &le) {
+		return &smithy.SerializationError{Err: err}
+	}
 	if err != nil {
 		return err
 	}

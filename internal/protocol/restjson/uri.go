@@ -3,6 +3,7 @@ package restjson
 import (
 	"fmt"
 	"net/url"
+	"sort"
 	"strings"
 )
 
@@ -14,7 +15,10 @@ type URI struct {
 	path    string    // the path without its leading '/', labels unexpanded
 	parts   []uriPart // path in order
 	labels  []string  // label names in the order Expand takes their values
-	query   []queryPair
+	// byName indexes labels sorted by name: the order aws-sdk-go-v2
+	// checks them for an empty value in, so both name the same one.
+	byName []int
+	query  []queryPair
 }
 
 // uriPart is a literal run of the path (slashes included) or a label.
@@ -71,6 +75,11 @@ func ParseURI(pattern string) (*URI, error) {
 	if lit.Len() > 0 {
 		u.parts = append(u.parts, uriPart{text: lit.String()})
 	}
+	u.byName = make([]int, len(u.labels))
+	for i := range u.byName {
+		u.byName[i] = i
+	}
+	sort.Slice(u.byName, func(i, j int) bool { return u.labels[u.byName[i]] < u.labels[u.byName[j]] })
 	if query != "" {
 		values, err := url.ParseQuery(query)
 		if err != nil {
@@ -120,7 +129,8 @@ func (e *LabelError) Error() string {
 // value has every byte but the RFC 3986 unreserved ones percent-escaped,
 // '/' included except in a greedy label. rawPrefix is the endpoint's
 // URL.RawPath, or "" to use prefix, its URL.Path. An empty value is a
-// *LabelError.
+// *LabelError naming the first empty label by name, as aws-sdk-go-v2
+// checks them.
 //
 // The caller sets URL.Path and URL.RawPath to the results, so that Go writes
 // rawPath on the wire.
@@ -128,8 +138,8 @@ func (u *URI) Expand(prefix, rawPrefix string, labels ...string) (path, rawPath 
 	if len(labels) != len(u.labels) {
 		return "", "", fmt.Errorf("uri %q has %d labels, but %d values were given", u.pattern, len(u.labels), len(labels))
 	}
-	for i, v := range labels {
-		if v == "" {
+	for _, i := range u.byName {
+		if labels[i] == "" {
 			return "", "", &LabelError{Member: u.labels[i]}
 		}
 	}

@@ -9,6 +9,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/aws/smithy-go"
 	"github.com/aws/smithy-go/encoding/httpbinding"
 	smithyhttp "github.com/aws/smithy-go/transport/http"
 )
@@ -105,6 +106,22 @@ func TestExpandRejectsEmptyLabels(t *testing.T) {
 	// aws-sdk-go-v2's message for the same mistake.
 	if got, want := err.Error(), "input member hello must not be empty"; got != want {
 		t.Errorf("error = %q, want %q", got, want)
+	}
+	// Request.Path wraps it as aws-sdk-go-v2's binder does; the serializer
+	// middleware wraps it once more, as v2's does.
+	r := &Request{http: smithyhttp.NewStackRequest().(*smithyhttp.Request), uri: u}
+	err = r.Path("")
+	var se *smithy.SerializationError
+	if !errors.As(err, &se) || !errors.As(err, &le) {
+		t.Errorf("Request.Path with an empty label = %#v, want a *LabelError in a *smithy.SerializationError", err)
+	} else if got, want := err.Error(), "serialization failed: input member hello must not be empty"; got != want {
+		t.Errorf("Request.Path error = %q, want %q", got, want)
+	}
+	// With several empty labels, the first by name, as aws-sdk-go-v2
+	// checks them (API Gateway V2's GetApiMapping).
+	m := MustParseURI("/v2/domainnames/{DomainName}/apimappings/{ApiMappingId}")
+	if _, _, err := m.Expand("", "", "", ""); !errors.As(err, &le) || le.Member != "ApiMappingId" {
+		t.Errorf("two empty labels: %v, want a *LabelError for ApiMappingId", err)
 	}
 	g := MustParseURI("/{Bucket}/{Key+}")
 	if _, _, err := g.Expand("", "", "b", ""); !errors.As(err, &le) || le.Member != "Key" {
