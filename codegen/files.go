@@ -13,6 +13,8 @@ import (
 	"strings"
 
 	"github.com/gosmith/gosmith/codegen/emit"
+	"go/parser"
+	"go/token"
 )
 
 // headerLine is how a generated file starts. The generator writes, compares
@@ -330,4 +332,43 @@ func modulePath(gomod []byte) string {
 		}
 	}
 	return ""
+}
+
+// handWrittenPackage is the package name of the hand-written Go files
+// already in dir (not generated, not tests), "" when there are none: a
+// client generated beside them (the file holding the go:generate line, say)
+// must join their package. Files that disagree are an error naming them.
+func handWrittenPackage(dir string) (string, error) {
+	entries, err := os.ReadDir(dir)
+	if os.IsNotExist(err) {
+		return "", nil
+	}
+	if err != nil {
+		return "", err
+	}
+	name, from := "", ""
+	for _, e := range entries {
+		if e.IsDir() || !strings.HasSuffix(e.Name(), ".go") || strings.HasSuffix(e.Name(), "_test.go") {
+			continue
+		}
+		path := filepath.Join(dir, e.Name())
+		data, err := os.ReadFile(path)
+		if err != nil {
+			return "", err
+		}
+		if isGenerated(data) {
+			continue
+		}
+		f, err := parser.ParseFile(token.NewFileSet(), path, data, parser.PackageClauseOnly)
+		if err != nil {
+			return "", fmt.Errorf("%s: %v", path, err)
+		}
+		switch {
+		case name == "":
+			name, from = f.Name.Name, path
+		case f.Name.Name != name:
+			return "", fmt.Errorf("%s is package %s but %s is package %s; pass -package", path, f.Name.Name, from, name)
+		}
+	}
+	return name, nil
 }

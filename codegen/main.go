@@ -48,7 +48,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	var (
 		models     = fs.String("model", "", "Smithy JSON AST `file`s to load, comma-separated (required)")
 		out        = fs.String("out", "", "`dir`ectory to write the package into (required); types go to DIR/types")
-		pkgName    = fs.String("package", "", "Go package `name` (default: the service's sdkId, lower-cased, without spaces)")
+		pkgName    = fs.String("package", "", "Go package `name` (default: the package of the hand-written .go files in -out, else the service's sdkId, lower-cased, without spaces)")
 		service    = fs.String("service", "", "service shape `ID` to generate, e.g. com.amazonaws.storagegateway#StorageGateway_20130630 (required when the model has several)")
 		ops        = fs.String("ops", "", "comma-separated operation `names` to generate (default: all)")
 		importPath = fs.String("import", "", "import `path` of the generated package (default: derived from the go.mod above -out)")
@@ -93,9 +93,17 @@ func run(args []string, stdout, stderr io.Writer) int {
 			return exitError
 		}
 	}
+	name := *pkgName
+	if name == "" {
+		// Beside hand-written files, join their package.
+		if name, err = handWrittenPackage(*out); err != nil {
+			fmt.Fprintf(stderr, "codegen: %v\n", err)
+			return exitError
+		}
+	}
 	cfg := goview.Config{
 		Service:    model.ShapeID(*service),
-		Package:    *pkgName,
+		Package:    name,
 		ImportPath: path,
 		Operations: splitList(*ops),
 		Strict:     *strict,
