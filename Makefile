@@ -14,10 +14,16 @@ generate:
 	$(GO) run ./codegen -model models/storagegateway.json -out service/storagegateway
 
 ## test: every test, with the race detector (the 100 MiB memory tests without it), then the differential test against aws-sdk-go-v2
+test: SHELL := bash
+test: .SHELLFLAGS := -o pipefail -c
 test:
-	$(GO) test -race -count=1 ./...
+	@echo "== go test -race ./... (a few minutes on 2 cores; each package's result as it finishes, then every skip with its reason)"
+	$(GO) test -race -count=1 -json ./... | $(GO) run ./internal/testreport
+	@echo "== the 100 MiB response tests, without the race detector (it inflates memory)"
 	$(GO) test -count=1 -run 'TestLargeResponse|TestOneKeptStringDoesNotPinTheBody' ./service/storagegateway/
+	@echo "== the example program's tests (its own module)"
 	cd examples/listrecoverypoints && $(GO) test -race -count=1 ./...
+	@echo "== the differential test against aws-sdk-go-v2 (its own module; the first build takes a few minutes)"
 	bash internal/difftest/run.sh
 
 ## check: gofmt, go vet, staticcheck, and the committed generated code equals the generator's output
