@@ -104,6 +104,9 @@ func (b *builder) resolveNames() error {
 			op.Input.Type.Name, op.Output.Type.Name = op.Input.Name, op.Output.Name
 			op.Input.Type.CodecName, op.Output.Type.CodecName = "Op"+op.Input.Name, "Op"+op.Output.Name
 		}
+		if op.Paginator != nil || len(op.Waiters) > 0 {
+			op.APIClient = op.Name + "APIClient"
+		}
 	}
 	client := newNameTable()
 	for _, n := range reservedClientNames {

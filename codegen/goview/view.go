@@ -76,6 +76,9 @@ type Operation struct {
 	Output     *Struct // never nil
 	Errors     []*Struct
 	Paginator  *Paginator
+	// APIClient names the one-method interface paginators and waiters take
+	// (aws-sdk-go-v2's XxxAPIClient); empty when the operation has neither.
+	APIClient string
 	// RequestTests and ResponseTests are the operation's protocol
 	// compliance cases for the service's protocol.
 	RequestTests  []*RequestTest
