@@ -18,7 +18,7 @@ import (
 var reservedClientNames = []string{
 	"Client", "Options", "New", "NewFromConfig", "HTTPClient", "HTTPSignerV4", "ServiceID",
 	"ServiceAPIVersion", "EndpointParameters", "EndpointResolverV2", "EndpointResolverOptions",
-	"NewDefaultEndpointResolverV2",
+	"NewDefaultEndpointResolverV2", APIName,
 }
 
 // clientMethods are methods of Client besides the operations.

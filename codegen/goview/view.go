@@ -36,6 +36,8 @@ type Package struct {
 	// maps) that need a serializer or deserializer function, in a stable order.
 	Serialized   []*Type
 	Deserialized []*Type
+	// Fake names the fake package (testkit.go); nil when it is left out.
+	Fake *Fake
 	// Warnings name what was left out (unsupported operations, paginators)
 	// and why.
 	Warnings []string
@@ -79,6 +81,8 @@ type Operation struct {
 	// APIClient names the one-method interface paginators and waiters take
 	// (aws-sdk-go-v2's XxxAPIClient); empty when the operation has neither.
 	APIClient string
+	// FakeFunc names the fake client's field answering the operation.
+	FakeFunc string
 	// RequestTests and ResponseTests are the operation's protocol
 	// compliance cases for the service's protocol.
 	RequestTests  []*RequestTest
