@@ -13,6 +13,7 @@ import (
 	"strings"
 
 	"github.com/gosmith/gosmith/codegen/emit"
+	"github.com/gosmith/gosmith/codegen/goview"
 	"go/parser"
 	"go/token"
 )
@@ -124,11 +125,11 @@ func (s *survey) parentsAreDirs(dir, rel string, seen map[string]bool) bool {
 }
 
 // scanGenerated records the generated .go files in every directory the
-// generator writes into or owns (dir, types, document and a vendored
-// runtime's packages). A directory reached through a symlink is not looked
+// generator writes into or owns (dir, types, document, fake and a vendored
+// runtime's packages), so a file it no longer writes there is removed. A directory reached through a symlink is not looked
 // into, so nothing is ever removed through one.
 func (s *survey) scanGenerated(dir string, files []emit.File) error {
-	subdirs := map[string]bool{".": true, "types": true, "document": true}
+	subdirs := map[string]bool{".": true, "types": true, "document": true, goview.FakeDir: true}
 	for _, f := range files {
 		subdirs[path.Dir(f.Path)] = true
 	}

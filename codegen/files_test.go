@@ -139,6 +139,12 @@ func TestFilesInTheWayStopTheGeneratorBeforeItWrites(t *testing.T) {
 			why:  "is not a directory, and gosmith writes files below it",
 		},
 		{
+			name:  "a package of the user's where the fake goes",
+			setup: func(t *testing.T, dir string) { write(t, filepath.Join(dir, "fake", "fake.go"), "package fake\n") },
+			path:  "fake/fake.go",
+			why:   "exists and was not written by gosmith",
+		},
+		{
 			name: "a hand-written file in the vendored runtime",
 			args: []string{"-runtime", "vendor"},
 			setup: func(t *testing.T, dir string) {
@@ -217,6 +223,38 @@ func TestRegenerationRemovesOnlyStaleGeneratedFiles(t *testing.T) {
 	}
 	if _, err := os.Stat(filepath.Join(linkedDir, "document.go")); err != nil {
 		t.Errorf("a generated file was removed through a symlinked directory: %v", err)
+	}
+}
+
+// The fake directory is the generator's like types: with -fake=false the
+// fake written before is stale and removed (-check says so first), and a
+// hand-written file beside it stays.
+func TestFakeLeftOutIsRemoved(t *testing.T) {
+	dir := generatedTree(t)
+	mine := "package fake\n\n// Mine is hand-written.\nvar Mine = 1\n"
+	write(t, filepath.Join(dir, "fake", "mine.go"), mine)
+	args := []string{"-model", sgModel, "-out", dir, "-import", "example.com/sg", "-fake=false"}
+
+	code, _, stderr := runCLI(append(args, "-check")...)
+	if code != exitError || !strings.Contains(stderr, "fake/fake.go: stale") || !strings.Contains(stderr, "-fake=false") {
+		t.Errorf("-check -fake=false: exit %d, want %d naming fake/fake.go stale and a command with -fake=false:\n%s", code, exitError, stderr)
+	}
+	code, stdout, stderr := runCLI(args...)
+	if code != exitOK {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	if !strings.Contains(stdout, "- fake/fake.go (stale, removed)") {
+		t.Errorf("the summary does not list the fake removed:\n%s", stdout)
+	}
+	after := snapshot(t, dir)
+	if _, ok := after[filepath.Join("fake", "fake.go")]; ok {
+		t.Error("fake/fake.go is still there")
+	}
+	if got := after[filepath.Join("fake", "mine.go")]; got != mine {
+		t.Errorf("fake/mine.go: %q, want it untouched", got)
+	}
+	if code, _, stderr := runCLI(append(args, "-check")...); code != exitOK {
+		t.Errorf("-check after regenerating: exit %d\n%s", code, stderr)
 	}
 }
 

@@ -54,6 +54,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		importPath = fs.String("import", "", "import `path` of the generated package (default: derived from the go.mod above -out)")
 		check      = fs.Bool("check", false, "write nothing; exit 1 and list the files that differ if -out is not what the generator writes now")
 		strict     = fs.Bool("strict", false, "fail on anything that would be skipped with a warning (e.g. event-stream operations)")
+		fake       = fs.Bool("fake", true, "write the test fake into DIR/fake; -fake=false leaves it out (and removes one written before)")
 		runtimeTo  = fs.String("runtime", "auto", "where the client finds its runtime: `module` (gosmith's internal/protocol; only inside this module), vendor (a copy under DIR/internal/gosmithrt), or auto (vendor when the client is in another module)")
 	)
 	fs.Usage = func() {
@@ -107,6 +108,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		ImportPath: path,
 		Operations: splitList(*ops),
 		Strict:     *strict,
+		OmitFake:   !*fake,
 	}
 	switch *runtimeTo {
 	case "module":

@@ -268,6 +268,10 @@ func TestSmithy1ModelsGenerateTheSameAPI(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
+		// API lists each side's operations, and the sides have different
+		// ones; the operations themselves are compared as Client's methods.
+		delete(a, goview.APIName)
+		delete(b, goview.APIName)
 		common := 0
 		for _, d := range apishape.Compare(a, b) {
 			if d.Left != "" && d.Right != "" {

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"os"
 	"os/exec"
+	"path"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -34,6 +35,10 @@ type trickyCase struct {
 	// package clause; "$PKG" stands for the package's import path and "´"
 	// for a backquote.
 	smoke string
+	// smokeIn, when set, is the subpackage the smoke test goes into, whose
+	// package name it is (the fake, which imports the client package and
+	// so cannot be tested from it); its go test result is the case's.
+	smokeIn string
 	// bug names a known generator bug the case exposes; the case is skipped
 	// with this message unless GOSMITH_TRICKY_BUGS=1.
 	bug string
@@ -188,11 +193,17 @@ func TestTrickyModels(t *testing.T) {
 		if r.code == exitOK && tc.wantErr == nil {
 			helpers := "package " + pkg + "\n" + trickyHelpers
 			smoke := strings.NewReplacer("$PKG", importBase+"/"+pkg, "´", "`").Replace(tc.smoke)
-			smoke = "package " + pkg + "\n" + smoke
+			smokeDir := r.outDir
+			if tc.smokeIn != "" {
+				smoke = "package " + path.Base(tc.smokeIn) + "\n" + smoke
+				smokeDir = filepath.Join(r.outDir, filepath.FromSlash(tc.smokeIn))
+			} else {
+				smoke = "package " + pkg + "\n" + smoke
+			}
 			if err := os.WriteFile(filepath.Join(r.outDir, "tricky_helpers_test.go"), []byte(helpers), 0o644); err != nil {
 				t.Fatal(err)
 			}
-			if err := os.WriteFile(filepath.Join(r.outDir, "tricky_smoke_test.go"), []byte(smoke), 0o644); err != nil {
+			if err := os.WriteFile(filepath.Join(smokeDir, "tricky_smoke_test.go"), []byte(smoke), 0o644); err != nil {
 				t.Fatal(err)
 			}
 			generated++
@@ -251,7 +262,11 @@ func TestTrickyModels(t *testing.T) {
 			if lines := linesAbout(vetOut, tc.pkg, importBase); lines != "" {
 				t.Errorf("go vet ./%s:\n%s", tc.pkg, lines)
 			}
-			tr := testOut[importBase+"/"+tc.pkg]
+			tested := importBase + "/" + tc.pkg
+			if tc.smokeIn != "" {
+				tested += "/" + tc.smokeIn
+			}
+			tr := testOut[tested]
 			switch {
 			case tr == nil:
 				t.Errorf("go test reported nothing for package %s\n%s", tc.pkg, linesAbout(vetOut, tc.pkg, importBase))
@@ -414,7 +429,8 @@ var _ = aws.String
 `
 
 func trickyCases() []trickyCase {
-	return append(append(trickyFailureCases(), trickySuccessCases()...), trickyRESTCases()...)
+	cases := append(trickyFailureCases(), trickySuccessCases()...)
+	return append(append(cases, trickyRESTCases()...), trickyTestKitCases()...)
 }
 
 func trickyFailureCases() []trickyCase {

@@ -77,6 +77,10 @@ func Generate(p *goview.Package) ([]File, error) {
 		{"types/enums.go", g.enumsFile},
 		{"types/errors.go", g.errorsFile},
 	}
+	jobs = append(jobs, job{"api_interface.go", g.apiFile})
+	if p.Fake != nil {
+		jobs = append(jobs, job{"fake/fake.go", g.fakeFile})
+	}
 	if p.HasDocuments {
 		jobs = append(jobs, job{"document/document.go", g.documentFile})
 	}

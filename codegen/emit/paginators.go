@@ -22,15 +22,10 @@ func (g *gen) paginator(f *jen.File, op *goview.Operation) {
 	pg := op.Paginator
 	name := op.Name + "Paginator"
 	optsName := name + "Options"
-	apiClient := op.Name + "APIClient"
+	apiClient := op.APIClient
 	in, out := op.Input.Name, op.Output.Name
 
-	f.Comment(apiClient + " is a client that implements the " + op.Name + " operation.")
-	f.Type().Id(apiClient).Interface(
-		jen.Id(op.Name).Params(jen.Qual("context", "Context"), jen.Op("*").Id(in), jen.Op("...").Func().Params(jen.Op("*").Id("Options"))).
-			Params(jen.Op("*").Id(out), jen.Error()),
-	)
-	f.Line()
+	g.apiClientInterface(f, op)
 	f.Var().Id("_").Id(apiClient).Op("=").Parens(jen.Op("*").Id("Client")).Parens(jen.Nil())
 	f.Line()
 
@@ -150,6 +145,26 @@ func (g *gen) paginator(f *jen.File, op *goview.Operation) {
 		jen.Id("ctx").Qual("context", "Context"), jen.Id("optFns").Op("...").Func().Params(jen.Op("*").Id("Options")),
 	).Params(jen.Op("*").Id(out), jen.Error()).Block(next...)
 	f.Line()
+}
+
+// apiClientInterface declares op.APIClient, the one-method interface
+// paginators and waiters take, as aws-sdk-go-v2 does.
+func (g *gen) apiClientInterface(f *jen.File, op *goview.Operation) {
+	f.Comment(op.APIClient + " is a client that implements the " + op.Name + " operation.")
+	f.Type().Id(op.APIClient).Interface(g.operationSignature(jen.Id(op.Name), op))
+	f.Line()
+}
+
+// operationSignature completes method (a name, or Func() for a func type)
+// with an operation's parameters and results as Client declares them:
+// (context.Context, *XxxInput, ...func(*Options)) (*XxxOutput, error). The
+// client package's names are qualified, so it serves other packages too.
+func (g *gen) operationSignature(method *jen.Statement, op *goview.Operation) *jen.Statement {
+	return method.Params(
+		jen.Qual("context", "Context"),
+		jen.Op("*").Qual(g.pkg.ImportPath, op.Input.Name),
+		jen.Op("...").Func().Params(jen.Op("*").Qual(g.pkg.ImportPath, "Options")),
+	).Params(jen.Op("*").Qual(g.pkg.ImportPath, op.Output.Name), jen.Error())
 }
 
 // outputToken sets p.nextToken from the result, walking a nested path with

@@ -27,13 +27,7 @@ func (g *gen) waitersFile() *jen.File {
 			continue
 		}
 		if op.Paginator == nil { // the paginator emitter declares it otherwise
-			apiClient := op.Name + "APIClient"
-			f.Comment(apiClient + " is a client that implements the " + op.Name + " operation.")
-			f.Type().Id(apiClient).Interface(
-				jen.Id(op.Name).Params(jen.Qual("context", "Context"), jen.Op("*").Id(op.Input.Name), jen.Op("...").Func().Params(jen.Op("*").Id("Options"))).
-					Params(jen.Op("*").Id(op.Output.Name), jen.Error()),
-			)
-			f.Line()
+			g.apiClientInterface(f, op)
 		}
 		for _, w := range op.Waiters {
 			g.waiter(f, op, w)
@@ -76,12 +70,12 @@ func (g *gen) waiter(f *jen.File, op *goview.Operation, w *goview.Waiter) {
 	)
 	f.Line()
 	f.Add(docComment(name+" defines the waiters for "+w.Name+".", w.Doc)).Type().Id(name).Struct(
-		jen.Id("client").Id(op.Name+"APIClient"),
+		jen.Id("client").Id(op.APIClient),
 		jen.Id("options").Id(opts),
 	)
 	f.Line()
 	f.Comment("New" + name + " constructs a " + name + ".")
-	f.Func().Id("New"+name).Params(jen.Id("client").Id(op.Name+"APIClient"), jen.Id("optFns").Op("...").Func().Params(jen.Op("*").Id(opts))).Op("*").Id(name).Block(
+	f.Func().Id("New"+name).Params(jen.Id("client").Id(op.APIClient), jen.Id("optFns").Op("...").Func().Params(jen.Op("*").Id(opts))).Op("*").Id(name).Block(
 		jen.Id("options").Op(":=").Id(opts).Values(),
 		jen.Id("options").Dot("MinDelay").Op("=").Lit(w.MinDelay).Op("*").Qual("time", "Second"),
 		jen.Id("options").Dot("MaxDelay").Op("=").Lit(w.MaxDelay).Op("*").Qual("time", "Second"),

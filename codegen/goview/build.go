@@ -29,6 +29,8 @@ type Config struct {
 	// copy of the runtime to be written beside the client at RuntimePath.
 	RuntimePath   string
 	VendorRuntime bool
+	// OmitFake leaves the fake package (testkit.go) out.
+	OmitFake bool
 	// Strict turns every warning (an unsupported operation left out) into an
 	// error.
 	Strict bool
@@ -131,6 +133,7 @@ func Build(m *model.Model, cfg Config) (*Package, error) {
 	if err := b.resolveNames(); err != nil {
 		return nil, err
 	}
+	b.resolveFake(cfg.OmitFake)
 	return b.pkg, nil
 }
 

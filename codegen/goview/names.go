@@ -18,7 +18,7 @@ import (
 var reservedClientNames = []string{
 	"Client", "Options", "New", "NewFromConfig", "HTTPClient", "HTTPSignerV4", "ServiceID",
 	"ServiceAPIVersion", "EndpointParameters", "EndpointResolverV2", "EndpointResolverOptions",
-	"NewDefaultEndpointResolverV2",
+	"NewDefaultEndpointResolverV2", APIName,
 }
 
 // clientMethods are methods of Client besides the operations.
@@ -103,6 +103,9 @@ func (b *builder) resolveNames() error {
 			op.Output.Name = op.Name + "Output"
 			op.Input.Type.Name, op.Output.Type.Name = op.Input.Name, op.Output.Name
 			op.Input.Type.CodecName, op.Output.Type.CodecName = "Op"+op.Input.Name, "Op"+op.Output.Name
+		}
+		if op.Paginator != nil || len(op.Waiters) > 0 {
+			op.APIClient = op.Name + "APIClient"
 		}
 	}
 	client := newNameTable()

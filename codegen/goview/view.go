@@ -40,6 +40,8 @@ type Package struct {
 	// each gets a function returning its JSON-like view (members by their
 	// model names).
 	Viewed []*Type
+	// Fake names the fake package (testkit.go); nil when it is left out.
+	Fake *Fake
 	// Warnings name what was left out (unsupported operations, paginators)
 	// and why.
 	Warnings []string
@@ -80,6 +82,11 @@ type Operation struct {
 	Output     *Struct // never nil
 	Errors     []*Struct
 	Paginator  *Paginator
+	// APIClient names the one-method interface paginators and waiters take
+	// (aws-sdk-go-v2's XxxAPIClient); empty when the operation has neither.
+	APIClient string
+	// FakeFunc names the fake client's field answering the operation.
+	FakeFunc string
 	// RequestTests and ResponseTests are the operation's protocol
 	// compliance cases for the service's protocol.
 	RequestTests  []*RequestTest
