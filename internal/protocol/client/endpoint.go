@@ -2,6 +2,7 @@ package client
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"net/url"
 	"strings"
@@ -9,6 +10,7 @@ import (
 	"github.com/aws/smithy-go"
 	"github.com/aws/smithy-go/middleware"
 	smithyhttp "github.com/aws/smithy-go/transport/http"
+	"github.com/gosmith/gosmith/internal/protocol/endpoints"
 )
 
 // resolveEndpoint points the request at the endpoint Config.ResolveEndpoint
@@ -32,7 +34,14 @@ func (m *resolveEndpoint) HandleSerialize(ctx context.Context, in middleware.Ser
 	}
 	ep, err := m.cfg.ResolveEndpoint(ctx, in.Parameters)
 	if err != nil {
-		return middleware.SerializeOutput{}, middleware.Metadata{}, fmt.Errorf("failed to resolve service endpoint: %w", err)
+		// aws-sdk-go-v2's words: its middleware says "failed to resolve
+		// service endpoint, ", its generated resolvers "endpoint rule
+		// error, " before a rule's message.
+		var rule *endpoints.RuleError
+		if errors.As(err, &rule) {
+			return middleware.SerializeOutput{}, middleware.Metadata{}, fmt.Errorf("failed to resolve service endpoint, endpoint rule error, %w", err)
+		}
+		return middleware.SerializeOutput{}, middleware.Metadata{}, fmt.Errorf("failed to resolve service endpoint, %w", err)
 	}
 	u := &ep.URI
 	if u.Scheme == "" || u.Host == "" {
