@@ -24,7 +24,9 @@ func (p awsJSON) serviceValue(g *gen, neutral jen.Dict) jen.Code {
 
 func (awsJSON) descriptor(g *gen, op *goview.Operation, d jen.Dict) {
 	d[jen.Id("Serialize")] = jen.Id(serializer(op.Input.Type))
-	d[jen.Id("Deserialize")] = jen.Id(deserializer(op.Output.Type))
+	if !op.Output.Unit {
+		d[jen.Id("Deserialize")] = jen.Id(deserializer(op.Output.Type))
+	}
 	g.errorsAndCompression(op, d, g.rt("awsjson"))
 }
 

@@ -29,6 +29,9 @@ func (g *gen) deserializersFile() *jen.File {
 		}
 	}
 	for _, t := range g.pkg.Deserialized {
+		if t.Kind == goview.KindStruct && g.pkg.StructOf(t).Unit {
+			continue // no body to decode: it is discarded (awsJson) or has no members (restJson1)
+		}
 		var body []jen.Code
 		param := jen.Op("*").Add(g.goType(t))
 		switch t.Kind {

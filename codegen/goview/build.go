@@ -365,6 +365,7 @@ func (b *builder) ioStruct(op *model.Shape, id model.ShapeID, name string, input
 	// struct, never the client package's XxxInput.
 	st := &Struct{Name: name, Input: input, Output: !input}
 	if id == "" || id == "smithy.api#Unit" {
+		st.Unit = true
 		st.Shape = &model.Shape{ID: op.ID + model.ShapeID(strings.TrimPrefix(name, op.ID.Name())), Type: model.TypeStructure}
 		t := &Type{Kind: KindStruct, Shape: st.Shape, Name: name, CodecName: "Op" + name}
 		st.Type = t

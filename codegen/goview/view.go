@@ -125,7 +125,10 @@ type Struct struct {
 	Type    *Type  // the Type members refer to it by
 	Name    string // Go type name
 	InTypes bool   // declared in the types package (not an operation input/output)
-	Doc     string
+	// Unit: an operation input or output the model does not have
+	// (smithy.api#Unit); aws-sdk-go-v2 discards such a response body unread.
+	Unit bool
+	Doc  string
 	// Fields in declaration order: required members first, then the rest,
 	// each group sorted by member name (aws-sdk-go-v2's order); for an
 	// error, the model's member order (v2's order there).

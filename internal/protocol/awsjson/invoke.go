@@ -40,7 +40,9 @@ type Operation[In, Out any] struct {
 	New func() Out
 	// Serialize writes the input as the JSON request body.
 	Serialize func(*jsonwire.Encoder, In)
-	// Deserialize reads a 2xx response body into the output.
+	// Deserialize reads a 2xx response body into the output; nil (an
+	// operation without an output shape) discards the body unread, as
+	// aws-sdk-go-v2 does.
 	Deserialize func(*jsonwire.Decoder, Out) error
 	// Errors are the operation's modeled errors, matched by code.
 	Errors []ErrorType
@@ -80,9 +82,11 @@ func (op *Operation[In, Out]) runtime() *opRuntime {
 				}
 				return err
 			},
-			newOutput:   func() any { return op.New() },
-			deserialize: func(d *jsonwire.Decoder, v any) error { return op.Deserialize(d, v.(Out)) },
-			compress:    op.Compress,
+			newOutput: func() any { return op.New() },
+			compress:  op.Compress,
+		}
+		if op.Deserialize != nil {
+			op.rt.deserialize = func(d *jsonwire.Decoder, v any) error { return op.Deserialize(d, v.(Out)) }
 		}
 	})
 	return op.rt

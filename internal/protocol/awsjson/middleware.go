@@ -95,6 +95,12 @@ func (b responses) Error(resp *smithyhttp.Response, body []byte) error {
 // bytes when that is positive). A nil output goes with an error.
 func (b responses) decodeOutput(body io.Reader, length int64) (any, error) {
 	output := b.op.newOutput()
+	if b.op.deserialize == nil {
+		if _, err := io.Copy(io.Discard, body); err != nil {
+			return nil, &smithy.DeserializationError{Err: fmt.Errorf("failed to discard response body, %w", err)}
+		}
+		return output, nil
+	}
 	if err := jsonbody.DecodeStream(body, length, func(d *jsonwire.Decoder) error { return b.op.deserialize(d, output) }); err != nil {
 		return nil, err
 	}
