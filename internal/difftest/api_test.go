@@ -108,7 +108,7 @@ func TestErrorTypes(t *testing.T) {
 					modeled = append(modeled, shapeName(id))
 				}
 			}
-			var listed []string
+			listed := append([]string(nil), s.eventStreamErrors...)
 			for _, e := range s.errorTypes {
 				listed = append(listed, e.name)
 			}

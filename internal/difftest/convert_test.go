@@ -120,6 +120,19 @@ func copyValue(dst, src reflect.Value, path string, readers bool) []string {
 			}
 			return nil
 		}
+		if t := src.Elem().Type(); unionMemberName(t) != "" && dst.Kind() == reflect.Interface {
+			// A union member: into v2's type of it, or (a deep copy) the
+			// same type.
+			if vt, ok := v2UnionMember(t); ok && vt.Implements(dst.Type()) {
+				t = vt
+			}
+			if t.Implements(dst.Type()) {
+				u := reflect.New(t.Elem())
+				missing = append(missing, copyByName(u.Elem(), src.Elem().Elem(), path+"."+t.Elem().Name())...)
+				dst.Set(u)
+				return missing
+			}
+		}
 		missing = append(missing, path+": interface values are not copied")
 	default:
 		missing = append(missing, path+": unsupported kind "+src.Kind().String())
@@ -141,6 +154,12 @@ func neutral(v reflect.Value) any {
 		}
 		if v.Type() == readerType || v.Type() == readCloserType {
 			return streamContent(v.Interface())
+		}
+		if v.Kind() == reflect.Interface {
+			// A union: which member it holds matters, not only its value.
+			if name := unionMemberName(v.Elem().Type()); name != "" {
+				return map[string]any{"$member": name, "value": neutral(v.Elem())}
+			}
 		}
 		return neutral(v.Elem())
 	case reflect.Struct:

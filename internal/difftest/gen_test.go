@@ -177,8 +177,18 @@ func (g *gen) value(t reflect.Type, force bool) reflect.Value {
 			v.Set(reflect.ValueOf(&streamSource{data: b, seekable: g.r.Intn(4) != 0}))
 			return v
 		}
-		// unions and documents: none outside event streams in the
-		// reference models; left nil.
+		choices := unionChoices(t)
+		if len(choices) == 0 {
+			return v // documents: none in the reference models
+		}
+		if g.depth > 4 {
+			choices = choices[:1] // no deeper nesting of lists and maps
+		}
+		m := reflect.New(choices[g.r.Intn(len(choices))].Elem())
+		g.depth++
+		m.Elem().Field(0).Set(g.value(m.Elem().Field(0).Type(), true))
+		g.depth--
+		v.Set(m)
 	default:
 		panic("gen: unsupported kind " + t.String())
 	}

@@ -81,6 +81,20 @@ func (e *jsonEncoder) value(b *bytes.Buffer, v reflect.Value, mem *memberDef) {
 	}
 	s := e.model.shape(mem.Target)
 	switch s.Type {
+	case "union":
+		// v holds a *XMemberY{Value}: written as {"Y": value}.
+		name := unionMemberName(v.Type())
+		for i := range s.Members {
+			if s.Members[i].Name == name {
+				b.WriteByte('{')
+				e.str(b, name)
+				b.WriteByte(':')
+				e.value(b, v.Elem().Field(0), &s.Members[i])
+				b.WriteByte('}')
+				return
+			}
+		}
+		panic("jsonenc: " + s.ID + " has no member " + name)
 	case "structure":
 		e.object(b, v, s, nil)
 	case "list", "set":

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Differential test of gosmith's generated clients against aws-sdk-go-v2's
-# (see README.md): Storage Gateway (awsJson1_1), Lambda and API Gateway V2
-# (restJson1). Regenerates the clients from the reference models outside
+# (see README.md): Storage Gateway and Kinesis (awsJson1_1), DynamoDB
+# (awsJson1_0), Lambda and API Gateway V2 (restJson1). Regenerates the clients from the reference models outside
 # the repo, then runs the tests of this module.
 #
 #   internal/difftest/run.sh                      # seed and cases by default
@@ -17,6 +17,8 @@ clients=(
 	"storage-gateway.json sgfull"
 	"lambda.json lambdafull"
 	"apigatewayv2.json apigatewayv2full"
+	"dynamodb.json ddbfull"
+	"kinesis.json kinesisfull"
 )
 
 for c in "${clients[@]}"; do

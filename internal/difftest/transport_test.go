@@ -6,8 +6,10 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"hash/crc32"
 	"io"
 	"net/http"
+	"strconv"
 	"sync"
 	"time"
 
@@ -33,6 +35,9 @@ type reply struct {
 // fakeHTTP is an in-memory HTTP client: it records each request and answers
 // with the configured reply.
 type fakeHTTP struct {
+	// crc32: replies carry X-Amz-Crc32, the CRC-32 of their body, unless
+	// they set it themselves.
+	crc32 bool
 	mu    sync.Mutex
 	reqs  []captured
 	reply reply
@@ -52,6 +57,9 @@ func (f *fakeHTTP) Do(r *http.Request) (*http.Response, error) {
 		h[k] = append([]string(nil), v...)
 	}
 	h.Set("X-Amzn-Requestid", requestID)
+	if f.crc32 && h.Get("X-Amz-Crc32") == "" {
+		h.Set("X-Amz-Crc32", strconv.FormatUint(uint64(crc32.ChecksumIEEE(f.reply.body)), 10))
+	}
 	return &http.Response{
 		Status:        fmt.Sprintf("%d %s", f.reply.status, http.StatusText(f.reply.status)),
 		StatusCode:    f.reply.status,
