@@ -91,6 +91,8 @@ func TestRealServicesBuildAndVet(t *testing.T) {
 	write(t, filepath.Join(dir, "kinesis", "endpoint_params_test.go"), kinesisEndpointTest)
 	write(t, filepath.Join(dir, "dynamodb", "endpoint_params_test.go"), dynamodbEndpointTest)
 	write(t, filepath.Join(dir, "dynamodb", "customizations_test.go"), dynamodbCustomizationsTest)
+	write(t, filepath.Join(dir, "dynamodb", "handwritten_paginators_test.go"), strings.ReplaceAll(dynamodbBatchGetPaginatorTest,
+		"$TYPES", "github.com/gosmith/gosmith/internal/"+filepath.Base(dir)+"/dynamodb/types"))
 	code, _, stderr := runCLI("-model", filepath.Join(models, "kinesis.json"), "-out", filepath.Join(dir, "strict"), "-strict")
 	if code != exitError || !strings.Contains(stderr, "SubscribeToShard") {
 		t.Errorf("-strict on kinesis: exit %d, stderr %q; want 1 naming SubscribeToShard", code, stderr)
@@ -474,6 +476,53 @@ func TestResponseChecksumAndEncoding(t *testing.T) {
 	out, err = newClient(s, func(o *Options) { o.EnableAcceptEncodingGzip = true }).ListTables(context.Background(), &ListTablesInput{})
 	if err != nil || len(out.TableNames) != 2 || s.accept[0] != "gzip" {
 		t.Errorf("gzip: %v, %v, Accept-Encoding %q", err, out, s.accept)
+	}
+}
+`
+
+// dynamodbBatchGetPaginatorTest drives the BatchGetItem paginator v2 writes
+// by hand (the model has none): UnprocessedKeys become the next request.
+const dynamodbBatchGetPaginatorTest = `package dynamodb
+
+import (
+	"context"
+	"io"
+	"net/http"
+	"strings"
+	"testing"
+
+	"github.com/aws/aws-sdk-go-v2/aws"
+
+	"$TYPES"
+)
+
+type batchServer struct{ bodies []string }
+
+func (s *batchServer) Do(r *http.Request) (*http.Response, error) {
+	b, _ := io.ReadAll(r.Body)
+	s.bodies = append(s.bodies, string(b))
+	reply := "{\"Responses\":{}}"
+	if len(s.bodies) == 1 {
+		reply = "{\"Responses\":{},\"UnprocessedKeys\":{\"t\":{\"Keys\":[{\"id\":{\"S\":\"2\"}}]}}}"
+	}
+	return &http.Response{StatusCode: 200, Header: http.Header{}, Body: io.NopCloser(strings.NewReader(reply)), Request: r}, nil
+}
+
+func TestBatchGetItemPaginator(t *testing.T) {
+	s := &batchServer{}
+	c := New(Options{Region: "us-east-1", HTTPClient: s, Credentials: aws.AnonymousCredentials{}, DisableValidateResponseChecksum: true})
+	p := NewBatchGetItemPaginator(c, &BatchGetItemInput{RequestItems: map[string]types.KeysAndAttributes{
+		"t": {Keys: []map[string]types.AttributeValue{{"id": &types.AttributeValueMemberS{Value: "1"}}, {"id": &types.AttributeValueMemberS{Value: "2"}}}},
+	}})
+	pages := 0
+	for p.HasMorePages() {
+		if _, err := p.NextPage(context.Background()); err != nil {
+			t.Fatal(err)
+		}
+		pages++
+	}
+	if pages != 2 || len(s.bodies) != 2 || !strings.Contains(s.bodies[1], "\"2\"") || strings.Contains(s.bodies[1], "\"1\"") {
+		t.Errorf("%d pages, requests %q; want the unprocessed key alone in the second", pages, s.bodies)
 	}
 }
 `

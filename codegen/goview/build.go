@@ -303,7 +303,11 @@ func (b *builder) operation(svc, s *model.Shape) (*Operation, error) {
 	}
 	op.Waiters = waiters
 	b.pkg.Warnings = append(b.pkg.Warnings, warnings...)
-	if p := b.m.OperationPaginated(svc.ID, s.ID); p != nil {
+	p := b.m.OperationPaginated(svc.ID, s.ID)
+	if p == nil {
+		p = handWrittenPaginators[b.pkg.Service.SdkID][op.Name]
+	}
+	if p != nil {
 		pg, err := b.paginator(op, p)
 		if err != nil {
 			return nil, shapeErr(s, "", "paginated: %v", err)
@@ -311,6 +315,13 @@ func (b *builder) operation(svc, s *model.Shape) (*Operation, error) {
 		op.Paginator = pg
 	}
 	return op, nil
+}
+
+// handWrittenPaginators are the paginators aws-sdk-go-v2 writes by hand
+// where the model has none, by SDK ID and operation, as the @paginated
+// trait that describes them: code written against v2 calls them.
+var handWrittenPaginators = map[string]map[string]*model.Paginated{
+	"DynamoDB": {"BatchGetItem": {InputToken: "RequestItems", OutputToken: "UnprocessedKeys"}},
 }
 
 // operationTraits resolves @endpoint host prefixes, idempotency tokens and
