@@ -2,12 +2,14 @@ package eventstreamapi
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"io"
 	"sync"
 
 	"github.com/aws/smithy-go"
 
+	"github.com/gosmith/gosmith/internal/protocol/client"
 	"github.com/gosmith/gosmith/internal/protocol/eventstream"
 	"github.com/gosmith/gosmith/internal/protocol/jsonbody"
 	"github.com/gosmith/gosmith/internal/protocol/jsonwire"
@@ -121,4 +123,21 @@ func (m *Message) Encoded() []byte {
 	// A message that was decoded can be encoded again.
 	b, _ := eventstream.AppendMessage(nil, m.Message)
 	return b
+}
+
+// StartError is the error a call fails with when its event stream fails
+// before the message a protocol reads first (awsJson's initial-response):
+// a read that failed or was cut short is retryable like any response body
+// read; a malformed frame is not.
+func StartError(err error) error {
+	for _, malformed := range []error{
+		eventstream.ErrPreludeChecksum, eventstream.ErrMessageChecksum, eventstream.ErrInvalidLength,
+		eventstream.ErrMessageTooLarge, eventstream.ErrHeadersTooLarge, eventstream.ErrUnknownHeaderType,
+		eventstream.ErrInvalidHeader,
+	} {
+		if errors.Is(err, malformed) {
+			return &smithy.DeserializationError{Err: fmt.Errorf("event stream: %w", err)}
+		}
+	}
+	return &smithy.DeserializationError{Err: client.BodyReadError(err)}
 }
