@@ -15,6 +15,7 @@ import (
 	"github.com/aws/smithy-go"
 	smithyendpoints "github.com/aws/smithy-go/endpoints"
 
+	"github.com/gosmith/gosmith/internal/eventstreamtest"
 	"github.com/gosmith/gosmith/internal/protocol/client"
 	"github.com/gosmith/gosmith/internal/protocol/eventstream"
 	"github.com/gosmith/gosmith/internal/protocol/eventstreamapi"
@@ -77,18 +78,6 @@ func subscribe(t *testing.T, h *streamHTTP, mode aws.ClientLogMode) (*streamOutp
 	return out, err
 }
 
-func streamFrames(t *testing.T, msgs ...eventstream.Message) []byte {
-	t.Helper()
-	var b []byte
-	for _, m := range msgs {
-		var err error
-		if b, err = eventstream.AppendMessage(b, m); err != nil {
-			t.Fatal(err)
-		}
-	}
-	return b
-}
-
 func receive(out *streamOutput) []string {
 	var got []string
 	for e := range out.stream.Events() {
@@ -98,7 +87,7 @@ func receive(out *streamOutput) []string {
 }
 
 func TestTheInitialResponseFillsTheOutputAndEventsFollow(t *testing.T) {
-	data := streamFrames(t,
+	data := eventstreamtest.Frames(t,
 		eventstream.NewEvent("initial-response", "application/json", []byte(`{"Shard":"shard-1"}`)),
 		eventstream.NewEvent("tick", "text/plain", []byte("one")),
 		eventstream.NewEvent("tick", "text/plain", []byte("two")))
@@ -119,7 +108,7 @@ func TestTheInitialResponseFillsTheOutputAndEventsFollow(t *testing.T) {
 }
 
 func TestAStreamWithoutAnInitialResponseStartsWithItsFirstEvent(t *testing.T) {
-	data := streamFrames(t, eventstream.NewEvent("tick", "text/plain", []byte("first")))
+	data := eventstreamtest.Frames(t, eventstream.NewEvent("tick", "text/plain", []byte("first")))
 	h := &streamHTTP{body: func() io.ReadCloser { return io.NopCloser(bytes.NewReader(data)) }}
 	out, err := subscribe(t, h, 0)
 	if err != nil {
@@ -138,10 +127,10 @@ func TestAStreamWithoutAnInitialResponseStartsWithItsFirstEvent(t *testing.T) {
 }
 
 func TestAStreamThatFailsBeforeItsInitialResponseFailsTheCall(t *testing.T) {
-	good := streamFrames(t, eventstream.NewEvent("initial-response", "application/json", []byte(`{}`)))
+	good := eventstreamtest.Frames(t, eventstream.NewEvent("initial-response", "application/json", []byte(`{}`)))
 	corrupt := append([]byte{}, good...)
 	corrupt[len(corrupt)-5] ^= 1
-	bad := streamFrames(t, eventstream.NewEvent("initial-response", "application/json", []byte(`{"Shard":1}`)))
+	bad := eventstreamtest.Frames(t, eventstream.NewEvent("initial-response", "application/json", []byte(`{"Shard":1}`)))
 	tests := []struct {
 		name      string
 		data      []byte
@@ -170,7 +159,7 @@ func TestAStreamThatFailsBeforeItsInitialResponseFailsTheCall(t *testing.T) {
 // ends, so the call would not return.
 func TestLoggingBodiesLeavesTheStreamUnread(t *testing.T) {
 	pr, pw := io.Pipe()
-	go pw.Write(streamFrames(t,
+	go pw.Write(eventstreamtest.Frames(t,
 		eventstream.NewEvent("initial-response", "application/json", []byte(`{"Shard":"s"}`)),
 		eventstream.NewEvent("tick", "text/plain", []byte("live"))))
 	h := &streamHTTP{body: func() io.ReadCloser { return pr }}

@@ -13,6 +13,7 @@ import (
 
 	"github.com/aws/smithy-go"
 
+	"github.com/gosmith/gosmith/internal/eventstreamtest"
 	"github.com/gosmith/gosmith/internal/protocol/eventstream"
 	"github.com/gosmith/gosmith/internal/protocol/jsonwire"
 )
@@ -62,18 +63,6 @@ func decodeBoom(m *Message, typ string) (error, error) {
 
 func event(typ, text string) eventstream.Message {
 	return eventstream.NewEvent(typ, "application/json", []byte(`{"text":"`+text+`"}`))
-}
-
-func frames(t testing.TB, msgs ...eventstream.Message) []byte {
-	t.Helper()
-	var b []byte
-	for _, m := range msgs {
-		var err error
-		if b, err = eventstream.AppendMessage(b, m); err != nil {
-			t.Fatal(err)
-		}
-	}
-	return b
 }
 
 // body is a response body that records being closed; its reads come from r.
@@ -138,7 +127,7 @@ func noReaders(t *testing.T) {
 }
 
 func TestEventsArriveInOrderAndTheStreamEndsCleanly(t *testing.T) {
-	b := &body{r: bytes.NewReader(frames(t, event("note", "one"), event("note", "two"), eventstream.NewEvent("later", "", nil)))}
+	b := &body{r: bytes.NewReader(eventstreamtest.Frames(t, event("note", "one"), event("note", "two"), eventstream.NewEvent("later", "", nil)))}
 	r := start(context.Background(), b)
 	got := collect(r)
 	want := []note{{"note", "one"}, {"note", "two"}, {"later", ""}}
@@ -164,7 +153,7 @@ func TestEventsArriveInOrderAndTheStreamEndsCleanly(t *testing.T) {
 
 func TestAPeekedMessageIsTheFirstEventUnlessDiscarded(t *testing.T) {
 	for _, discard := range []bool{false, true} {
-		b := NewBody(&body{r: bytes.NewReader(frames(t, event("note", "first"), event("note", "second")))})
+		b := NewBody(&body{r: bytes.NewReader(eventstreamtest.Frames(t, event("note", "first"), event("note", "second")))})
 		m, err := b.Peek()
 		if err != nil {
 			t.Fatal(err)
@@ -187,8 +176,8 @@ func TestAPeekedMessageIsTheFirstEventUnlessDiscarded(t *testing.T) {
 }
 
 func TestStreamErrorsEndTheStreamThroughErr(t *testing.T) {
-	good := frames(t, event("note", "before"))
-	corrupt := frames(t, event("note", "corrupt"))
+	good := eventstreamtest.Frames(t, event("note", "before"))
+	corrupt := eventstreamtest.Frames(t, event("note", "corrupt"))
 	corrupt[len(corrupt)-6] ^= 0xff // a payload byte: the message CRC fails
 	tests := []struct {
 		name  string
@@ -196,19 +185,19 @@ func TestStreamErrorsEndTheStreamThroughErr(t *testing.T) {
 		check func(error) bool
 	}{
 		{"a modeled exception is its typed error",
-			frames(t, eventstream.NewException("boom", "application/json", []byte(`{"message":"it broke"}`)), event("note", "never")),
+			eventstreamtest.Frames(t, eventstream.NewException("boom", "application/json", []byte(`{"message":"it broke"}`)), event("note", "never")),
 			func(err error) bool {
 				var e *testError
 				return errors.As(err, &e) && e.message == "it broke"
 			}},
 		{"an exception the union does not name is a generic API error with the payload's message",
-			frames(t, eventstream.NewException("Mystery", "application/json", []byte(`{"Message":"who knows"}`))),
+			eventstreamtest.Frames(t, eventstream.NewException("Mystery", "application/json", []byte(`{"Message":"who knows"}`))),
 			func(err error) bool {
 				var e *smithy.GenericAPIError
 				return errors.As(err, &e) && e.Code == "Mystery" && e.Message == "who knows"
 			}},
 		{"an error message is a generic API error",
-			frames(t, eventstream.NewError("InternalFailure", "try later")),
+			eventstreamtest.Frames(t, eventstream.NewError("InternalFailure", "try later")),
 			func(err error) bool {
 				var e *smithy.GenericAPIError
 				return errors.As(err, &e) && e.Code == "InternalFailure" && e.Message == "try later"
@@ -217,16 +206,16 @@ func TestStreamErrorsEndTheStreamThroughErr(t *testing.T) {
 			corrupt,
 			func(err error) bool { return errors.Is(err, eventstream.ErrMessageChecksum) }},
 		{"a frame cut short",
-			frames(t, event("note", "cut"))[:20],
+			eventstreamtest.Frames(t, event("note", "cut"))[:20],
 			func(err error) bool { return errors.Is(err, io.ErrUnexpectedEOF) }},
 		{"an unknown message type",
-			frames(t, eventstream.Message{Headers: eventstream.Headers{{Name: ":message-type", Value: eventstream.String("gossip")}}}),
+			eventstreamtest.Frames(t, eventstream.Message{Headers: eventstream.Headers{{Name: ":message-type", Value: eventstream.String("gossip")}}}),
 			func(err error) bool {
 				var e *eventstream.UnknownMessageError
 				return errors.As(err, &e) && e.Type == "gossip"
 			}},
 		{"a payload that does not decode names the payload",
-			frames(t, eventstream.NewEvent("note", "application/json", []byte(`{"text":42}`))),
+			eventstreamtest.Frames(t, eventstream.NewEvent("note", "application/json", []byte(`{"text":42}`))),
 			func(err error) bool {
 				var e *smithy.DeserializationError
 				return errors.As(err, &e) && strings.Contains(err.Error(), "event payload") && len(e.Snapshot) > 0
@@ -252,7 +241,7 @@ func TestStreamErrorsEndTheStreamThroughErr(t *testing.T) {
 
 func TestAResetConnectionEndsTheStream(t *testing.T) {
 	reset := errors.New("connection reset by peer")
-	r := start(context.Background(), &body{r: io.MultiReader(bytes.NewReader(frames(t, event("note", "one"))), iotestErr{reset})})
+	r := start(context.Background(), &body{r: io.MultiReader(bytes.NewReader(eventstreamtest.Frames(t, event("note", "one"))), iotestErr{reset})})
 	if got := collect(r); len(got) != 1 {
 		t.Errorf("events %v", got)
 	}
@@ -268,7 +257,7 @@ func (e iotestErr) Read([]byte) (int, error) { return 0, e.err }
 
 func TestCloseEndsTheGoroutineWhereverItWaits(t *testing.T) {
 	t.Run("blocked sending an event nobody reads", func(t *testing.T) {
-		b := blockingBody(frames(t, event("note", "unread")))
+		b := blockingBody(eventstreamtest.Frames(t, event("note", "unread")))
 		r := start(context.Background(), b)
 		time.Sleep(10 * time.Millisecond)
 		if err := r.Close(); err != nil {
@@ -312,7 +301,7 @@ func TestCancellingTheCallEndsTheStream(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			var data []byte
 			if tc.unread {
-				data = frames(t, event("note", "unread"))
+				data = eventstreamtest.Frames(t, event("note", "unread"))
 			}
 			ctx, cancel := context.WithCancel(context.Background())
 			b := blockingBody(data) // ignores the context: only Close unblocks it
@@ -349,7 +338,7 @@ func (e *endless) Read(p []byte) (int, error) {
 // A reader that stops receiving holds the decoder back: the body is read no
 // further than the decoder's buffer ahead of the last event received.
 func TestASlowReaderHoldsTheStreamBack(t *testing.T) {
-	frame := frames(t, event("note", strings.Repeat("x", 1000)))
+	frame := eventstreamtest.Frames(t, event("note", strings.Repeat("x", 1000)))
 	b := &body{r: &endless{frame: frame}}
 	r := start(context.Background(), b)
 	for range 10 {
@@ -433,7 +422,7 @@ func TestPayloadAccessorsCopy(t *testing.T) {
 	}
 	e := eventstream.NewEvent("x", "", []byte("p"))
 	m = &Message{Message: e}
-	want := frames(t, e)
+	want := eventstreamtest.Frames(t, e)
 	if !bytes.Equal(m.Encoded(), want) {
 		t.Error("Encoded differs from the frame")
 	}
@@ -445,7 +434,7 @@ func TestStreamsDecodeWithFewAllocations(t *testing.T) {
 	for range n {
 		msgs = append(msgs, event("note", "a short delta of text"))
 	}
-	data := frames(t, msgs...)
+	data := eventstreamtest.Frames(t, msgs...)
 	var before, after runtime.MemStats
 	runtime.GC()
 	runtime.ReadMemStats(&before)
