@@ -122,10 +122,15 @@ func (g *gen) eventStreamReader(f *jen.File, s *goview.EventStream) {
 	)
 	f.Line()
 
+	// Members are handed out from slabs, as the JSON decoders' union
+	// members are: a stream of small events allocates now and then.
+	for _, ev := range s.Events {
+		f.Var().Id(slabVar(nil, ev.Field)).Op("=").Qual(g.rt("jsonwire"), "NewSlabID").Call()
+	}
 	var cases []jen.Code
 	for _, ev := range s.Events {
 		cases = append(cases, jen.Case(jen.Lit(ev.Name)).Block(
-			jen.Id("v").Op(":=").Op("&").Add(g.typesQual(ev.Field.UnionMember)).Values(),
+			jen.Id("v").Op(":=").Qual(api, "Alloc").Types(g.typesQual(ev.Field.UnionMember)).Call(jen.Id("m"), jen.Id(slabVar(nil, ev.Field))),
 			jen.Return(jen.Id("v"), jen.Id(eventDecoder(ev)).Call(jen.Id("m"), jen.Op("&").Id("v").Dot("Value"))),
 		))
 	}

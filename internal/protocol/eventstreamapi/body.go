@@ -141,3 +141,8 @@ func StartError(err error) error {
 	}
 	return &smithy.DeserializationError{Err: client.BodyReadError(err)}
 }
+
+// Alloc returns a new zero T from the stream's slab id (see jsonwire.Alloc):
+// the union member structs events are handed out in cost an allocation
+// now and then, not one per event.
+func Alloc[T any](m *Message, id int) *T { return jsonwire.Alloc[T](&m.json, id) }

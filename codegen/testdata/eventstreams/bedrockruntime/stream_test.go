@@ -6,6 +6,7 @@ package bedrockruntime
 // slow readers, cancellation and many streams at once.
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -491,6 +492,47 @@ func TestManyStreamsAtOnce(t *testing.T) {
 		t.Error(err)
 	}
 	eventstreamtest.Settle(t, base+2, srv.Client().CloseIdleConnections)
+}
+
+// memHTTP answers every request with body, from memory.
+type memHTTP struct{ body []byte }
+
+func (m memHTTP) Do(r *http.Request) (*http.Response, error) {
+	return &http.Response{StatusCode: 200, Header: http.Header{}, Body: io.NopCloser(bytes.NewReader(m.body)), Request: r}, nil
+}
+
+// Events cost no allocation of their own: members, strings and pointers
+// come from chunks shared along the stream. What a call costs is measured
+// with one event and with many; the difference is the events'.
+func TestEventsAllocateLittle(t *testing.T) {
+	frame := eventstreamtest.Frames(t, twoDeltas[0])
+	mallocs := func(n int) uint64 {
+		c := New(Options{Region: "us-east-1", BaseEndpoint: aws.String("http://stream.invalid"), HTTPClient: memHTTP{bytes.Repeat(frame, n)}})
+		var before, after runtime.MemStats
+		runtime.GC()
+		runtime.ReadMemStats(&before)
+		out, err := c.ConverseStream(context.Background(), converseInput)
+		if err != nil {
+			t.Fatal(err)
+		}
+		received := 0
+		for range out.GetStream().Events() {
+			received++
+		}
+		runtime.ReadMemStats(&after)
+		if received != n {
+			t.Fatalf("%d events, Err %v", received, out.GetStream().Err())
+		}
+		return after.Mallocs - before.Mallocs
+	}
+	const n = 5000
+	mallocs(1) // first use: descriptors, endpoint rules
+	one, many := mallocs(1), mallocs(n)
+	per := float64(many-one) / (n - 1)
+	if per > 0.1 {
+		t.Errorf("%.2f allocations per event", per)
+	}
+	t.Logf("%.3f allocations per event", per)
 }
 
 // A stream can be mocked through its Reader, as with aws-sdk-go-v2.
