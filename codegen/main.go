@@ -53,7 +53,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		ops        = fs.String("ops", "", "comma-separated operation `names` to generate (default: all)")
 		importPath = fs.String("import", "", "import `path` of the generated package (default: derived from the go.mod above -out)")
 		check      = fs.Bool("check", false, "write nothing; exit 1 and list the files that differ if -out is not what the generator writes now")
-		strict     = fs.Bool("strict", false, "fail on anything that would be skipped with a warning (e.g. event-stream operations)")
+		strict     = fs.Bool("strict", false, "fail on anything that would be skipped with a warning (e.g. input event streams)")
 		fake       = fs.Bool("fake", true, "write the test fake into DIR/fake; -fake=false leaves it out (and removes one written before)")
 		runtimeTo  = fs.String("runtime", "auto", "where the client finds its runtime: `module` (gosmith's internal/protocol; only inside this module), vendor (a copy under DIR/internal/gosmithrt), or auto (vendor when the client is in another module)")
 	)

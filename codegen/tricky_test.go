@@ -1375,6 +1375,85 @@ func TestStreamingSkipped(t *testing.T) {
 `,
 		},
 		{
+			name: "awsJson1_0 event streams: every header type, header-only and empty events, one union shared by two operations",
+			pkg:  "eventstreams",
+			model: doc(svcShape("ex#Svc", `"aws.protocols#awsJson1_0":{}`, "Watch", "Follow"),
+				`"ex#Watch":{"type":"operation","output":{"target":"ex#WatchOut"}}`,
+				`"ex#Follow":{"type":"operation","output":{"target":"ex#FollowOut"}}`,
+				`"ex#WatchOut":{"type":"structure","members":{"Cursor":{"target":"smithy.api#String"},"Feed":{"target":"ex#Feed"}}}`,
+				`"ex#FollowOut":{"type":"structure","members":{"Feed":{"target":"ex#Feed"}}}`,
+				`"ex#Feed":{"type":"union","traits":{"smithy.api#streaming":{}},"members":{
+					"tick":{"target":"ex#Tick"},"ping":{"target":"ex#Ping"},"gone":{"target":"ex#Gone"}}}`,
+				`"ex#Tick":{"type":"structure","members":{
+					"color":{"target":"ex#Color","traits":{"smithy.api#eventHeader":{}}},
+					"level":{"target":"ex#Level","traits":{"smithy.api#eventHeader":{}}},
+					"at":{"target":"smithy.api#Timestamp","traits":{"smithy.api#eventHeader":{}}},
+					"old":{"target":"smithy.api#Integer","traits":{"smithy.api#eventHeader":{},"smithy.api#deprecated":{}}},
+					"flag":{"target":"smithy.api#Boolean","traits":{"smithy.api#eventHeader":{},"smithy.api#default":false}}}}`,
+				`"ex#Ping":{"type":"structure","members":{}}`,
+				`"ex#Gone":{"type":"structure","traits":{"smithy.api#error":"client"},"members":{"reason":{"target":"smithy.api#String","traits":{"smithy.api#eventHeader":{}}}}}`,
+				`"ex#Color":{"type":"enum","members":{"RED":{"target":"smithy.api#Unit","traits":{"smithy.api#enumValue":"red"}}}}`,
+				`"ex#Level":{"type":"intEnum","members":{"HIGH":{"target":"smithy.api#Unit","traits":{"smithy.api#enumValue":3}}}}`),
+			smoke: `
+import (
+	"context"
+	"errors"
+	"testing"
+	"time"
+
+	"github.com/aws/aws-sdk-go-v2/aws"
+
+	"github.com/gosmith/gosmith/internal/eventstreamtest"
+	"github.com/gosmith/gosmith/internal/protocol/eventstream"
+
+	"$PKG/types"
+)
+
+func TestEventStreams(t *testing.T) {
+	at := time.UnixMilli(1700000000123).UTC()
+	tick := eventstream.NewEvent("tick", "", nil)
+	tick.Headers = append(tick.Headers,
+		eventstream.Header{Name: "color", Value: eventstream.String("red")},
+		eventstream.Header{Name: "level", Value: eventstream.Int32(3)},
+		eventstream.Header{Name: "at", Value: eventstream.Timestamp(at)},
+		eventstream.Header{Name: "old", Value: eventstream.Int32(7)},
+		eventstream.Header{Name: "flag", Value: eventstream.Bool(true)})
+	gone := eventstream.NewException("gone", "", nil)
+	gone.Headers = append(gone.Headers, eventstream.Header{Name: "reason", Value: eventstream.String("closed")})
+	frames := eventstreamtest.Frames(t, eventstreamtest.Event("initial-response", ´{"Cursor":"c1"}´), tick, eventstream.NewEvent("ping", "", nil), gone)
+	c, f := trickyClient(func(int, string, []byte) (int, string) { return 200, string(frames) })
+	out, err := c.Watch(context.Background(), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if f.target != "Svc.Watch" || aws.ToString(out.Cursor) != "c1" {
+		t.Errorf("target %q, Cursor %v", f.target, out.Cursor)
+	}
+	var got []types.Feed
+	for e := range out.GetStream().Events() {
+		got = append(got, e)
+	}
+	if len(got) != 2 {
+		t.Fatalf("events %v", got)
+	}
+	v := got[0].(*types.FeedMemberTick).Value
+	if v.Color != types.ColorRed || v.Level != types.LevelHIGH || !v.At.Equal(at) || aws.ToInt32(v.Old) != 7 || !v.Flag {
+		t.Errorf("tick %+v", v)
+	}
+	if _, ok := got[1].(*types.FeedMemberPing); !ok {
+		t.Errorf("ping %#v", got[1])
+	}
+	var g *types.Gone
+	if err := out.GetStream().Err(); !errors.As(err, &g) || aws.ToString(g.Reason) != "closed" {
+		t.Errorf("Err = %v", err)
+	}
+	// Follow shares the union: the same reader interface.
+	var _ func() *FollowEventStream = (&FollowOutput{}).GetStream
+	var _ FeedReader = NewFollowEventStream().Reader
+}
+`,
+		},
+		{
 			name: "a union member targeting Unit round-trips as an empty object",
 			pkg:  "unitunion",
 			model: doc(svc("Echo"), echoOp("Echo", "IO"),

@@ -33,7 +33,7 @@ func (awsJSON) descriptor(g *gen, op *goview.Operation, d jen.Dict) {
 // errorBindings are functions, not package variables: a program that
 // calls one operation then links only that operation's codecs.
 func (p awsJSON) errorBindings(g *gen, f *jen.File) {
-	for _, st := range g.pkg.Errors {
+	for _, st := range g.pkg.OperationErrors {
 		f.Func().Id(errorVar(st)).Params().Qual(g.rt(p.runtime()), "ErrorType").Block(
 			jen.Return(jen.Qual(g.rt(p.runtime()), "ErrorType").Values(jen.Dict{
 				jen.Id("Code"):   jen.Lit(st.Error.Code),

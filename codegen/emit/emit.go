@@ -84,6 +84,9 @@ func Generate(p *goview.Package) ([]File, error) {
 	if p.HasDocuments {
 		jobs = append(jobs, job{"document/document.go", g.documentFile})
 	}
+	if hasEventStreams(p) {
+		jobs = append(jobs, job{"eventstream.go", g.eventStreamsFile})
+	}
 	for _, op := range p.Operations {
 		jobs = append(jobs, job{"api_op_" + op.Name + ".go", func() *jen.File { return g.operationFile(op) }})
 	}
@@ -191,6 +194,8 @@ func (g *gen) setup(f *jen.File) {
 	f.ImportName(g.rt("customizations"), "customizations")
 	f.ImportName(g.rt("jmespath"), "jmespath")
 	f.ImportName(g.rt("jsonwire"), "jsonwire")
+	f.ImportName(g.rt("eventstream"), "eventstream")
+	f.ImportName(g.rt("eventstreamapi"), "eventstreamapi")
 	f.ImportName(g.pkg.TypesPath, "types")
 	f.ImportName(g.documentPath(), "document")
 	f.ImportAlias(g.rt("document"), "smithydoc")

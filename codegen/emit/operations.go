@@ -34,10 +34,16 @@ func (g *gen) operationFile(op *goview.Operation) *jen.File {
 	f.Line()
 
 	outFields := g.structFields(out)
+	if op.EventStream != nil {
+		outFields = append(outFields, jen.Line().Id("eventStream").Op("*").Id(op.EventStream.Name))
+	}
 	outFields = append(outFields, jen.Line().Comment("Metadata pertaining to the operation's result.").Line().
 		Id("ResultMetadata").Qual(pkgMiddleware, "Metadata"))
 	f.Add(docComment(out.Name+" is the output of "+op.Name+".", out.Doc)).Type().Id(out.Name).Struct(outFields...)
 	f.Line()
+	if op.EventStream != nil {
+		g.eventStreamAccessor(f, op)
+	}
 	g.redactedString(f, in)
 	g.redactedString(f, out)
 	g.endpointBinder(f, op)
@@ -66,6 +72,9 @@ func (g *gen) operationFile(op *goview.Operation) *jen.File {
 	desc := jen.Dict{
 		jen.Id("Spec"): jen.Qual(g.rt("client"), "Spec").Types(jen.Op("*").Id(in.Name)).Values(spec),
 		jen.Id("New"):  jen.Func().Params().Op("*").Id(out.Name).Block(jen.Return(jen.New(jen.Id(out.Name)))),
+	}
+	if op.EventStream != nil {
+		desc[jen.Id("EventStream")] = jen.Id(startStream(op))
 	}
 	g.proto.descriptor(g, op, desc)
 	// The descriptor is built on first use inside a function that only the

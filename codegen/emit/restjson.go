@@ -31,7 +31,7 @@ func (p restJSON) descriptor(g *gen, op *goview.Operation, d jen.Dict) {
 
 func (p restJSON) errorBindings(g *gen, f *jen.File) {
 	rt := g.rt(p.runtime())
-	for _, st := range g.pkg.Errors {
+	for _, st := range g.pkg.OperationErrors {
 		var headers jen.Code = jen.Nil()
 		if hasHTTPBoundFields(st) {
 			headers = jen.Id(httpDeserializer(st))
@@ -56,7 +56,7 @@ func (p restJSON) deserializers(g *gen, f *jen.File) {
 	for _, op := range g.pkg.Operations {
 		g.restResponseBinder(f, op.Output, true)
 	}
-	for _, st := range g.pkg.Errors {
+	for _, st := range g.pkg.OperationErrors {
 		if hasHTTPBoundFields(st) {
 			g.restResponseBinder(f, st, false)
 		}

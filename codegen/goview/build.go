@@ -64,6 +64,8 @@ type builder struct {
 	// resolving marks lists and maps whose element type is being resolved,
 	// to reject a collection that contains itself without a structure between.
 	resolving map[model.ShapeID]bool
+	// eventStreams holds each streaming union once resolved, by its Type.
+	eventStreams map[*Type]*EventStream
 }
 
 // Build resolves the Go view of one service of m.
@@ -73,13 +75,14 @@ func Build(m *model.Model, cfg Config) (*Package, error) {
 		return nil, err
 	}
 	b := &builder{
-		m:       m,
-		types:   map[model.ShapeID]*Type{},
-		structs: map[*Type]*Struct{},
-		enums:   map[model.ShapeID]*Enum{},
-		ser:     map[*Type]bool{},
-		des:     map[*Type]bool{},
-		viewed:  map[*Type]bool{},
+		m:            m,
+		types:        map[model.ShapeID]*Type{},
+		structs:      map[*Type]*Struct{},
+		enums:        map[model.ShapeID]*Enum{},
+		ser:          map[*Type]bool{},
+		des:          map[*Type]bool{},
+		viewed:       map[*Type]bool{},
+		eventStreams: map[*Type]*EventStream{},
 	}
 	b.svc = svcShape
 	svc, err := b.service(svcShape)
@@ -225,10 +228,10 @@ func (b *builder) service(s *model.Shape) (*Service, error) {
 
 // unsupported says why an operation cannot be generated yet, or "".
 // Streaming blobs are supported where they can be: as the @httpPayload of
-// a protocol with HTTP bindings. Event streams (streaming unions) are not
-// yet.
+// a protocol with HTTP bindings. Output event streams (streaming unions)
+// are; input event streams are not yet.
 func unsupported(m *model.Model, op *model.Shape, p Protocol) string {
-	for _, id := range []model.ShapeID{op.Input, op.Output} {
+	for i, id := range []model.ShapeID{op.Input, op.Output} {
 		s, ok := m.Shape(id)
 		if !ok {
 			continue
@@ -238,9 +241,16 @@ func unsupported(m *model.Model, op *model.Shape, p Protocol) string {
 			if !ok || !(t.Traits.Streaming() || mem.Traits.Streaming()) {
 				continue
 			}
+			input := i == 0
 			switch {
+			case isEventStream(t) && input:
+				return fmt.Sprintf("member %s targets event stream %s: input event streams are not supported yet", mem.Name, t.ID)
+			case isEventStream(t) && p.HTTPBindings() && !mem.Traits.Has(model.TraitHTTPPayload):
+				return fmt.Sprintf("member %s targets event stream %s but is not the @httpPayload", mem.Name, t.ID)
+			case isEventStream(t):
+				continue
 			case t.Type != model.TypeBlob:
-				return fmt.Sprintf("member %s targets event stream %s (streaming unions are not supported yet)", mem.Name, t.ID)
+				return fmt.Sprintf("member %s targets streaming %s %s, which only a blob or union can be", mem.Name, t.Type, t.ID)
 			case !p.HTTPBindings():
 				return fmt.Sprintf("member %s targets streaming blob %s, which %s cannot carry", mem.Name, t.ID, p)
 			case !mem.Traits.Has(model.TraitHTTPPayload):
@@ -263,6 +273,9 @@ func (b *builder) operation(svc, s *model.Shape) (*Operation, error) {
 		return nil, err
 	}
 	if op.Output, err = b.ioStruct(s, s.Output, op.Name+"Output", false); err != nil {
+		return nil, err
+	}
+	if err := b.outputEventStream(op); err != nil {
 		return nil, err
 	}
 	errs := append(append([]model.ShapeID{}, s.Errors...), svc.Errors...)
@@ -600,6 +613,11 @@ func (b *builder) fields(st *Struct) error {
 			}
 			return err
 		}
+		if st.Output && isEventStream(t.Shape) {
+			// Reached through the output's GetStream, never a field.
+			st.EventStreamMember = &Field{Member: mem, Name: mem.Name, GoName: exportedName(mem.Name), Type: t, Doc: mem.Traits.Documentation()}
+			continue
+		}
 		f := &Field{
 			Member:     mem,
 			Name:       mem.Name,
@@ -866,6 +884,21 @@ func (b *builder) collect() {
 	sort.Slice(b.pkg.Structs, func(i, j int) bool { return b.pkg.Structs[i].Name < b.pkg.Structs[j].Name })
 	sort.Slice(b.pkg.Errors, func(i, j int) bool { return b.pkg.Errors[i].Name < b.pkg.Errors[j].Name })
 	sort.Slice(b.pkg.Enums, func(i, j int) bool { return b.pkg.Enums[i].Name < b.pkg.Enums[j].Name })
+	returned := map[*Struct]bool{}
+	for _, op := range b.pkg.Operations {
+		for _, e := range op.Errors {
+			returned[e] = true
+		}
+	}
+	for _, e := range b.pkg.Errors {
+		if returned[e] {
+			b.pkg.OperationErrors = append(b.pkg.OperationErrors, e)
+		}
+	}
+	for _, es := range b.eventStreams {
+		b.pkg.EventStreams = append(b.pkg.EventStreams, es)
+	}
+	sort.Slice(b.pkg.EventStreams, func(i, j int) bool { return b.pkg.EventStreams[i].Union.Name < b.pkg.EventStreams[j].Union.Name })
 	b.pkg.structs = b.structs
 	b.pkg.HasDocuments = b.documents
 	sensitive := map[string]bool{}

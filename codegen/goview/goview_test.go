@@ -232,22 +232,112 @@ func TestBuildRejectsWhatItCannotGenerate(t *testing.T) {
 	}
 }
 
-func TestStreamingOperationsAreSkippedWithAWarning(t *testing.T) {
-	shapes := testService + `
+// eventStreamShapes is an operation whose output is an event stream with
+// an event of every binding (headers, an explicit payload, an implicit
+// JSON payload) and a modeled error.
+const eventStreamShapes = testService + `
 	"t.s#Op":{"type":"operation","output":{"target":"t.s#Out"}},
-	"t.s#Out":{"type":"structure","members":{"Events":{"target":"t.s#Stream"}}},
+	"t.s#Out":{"type":"structure","members":{"Shard":{"target":"smithy.api#String"},"Events":{"target":"t.s#Stream"}}},
+	"t.s#Stream":{"type":"union","traits":{"smithy.api#streaming":{}},"members":{
+		"chunk":{"target":"t.s#Chunk"},"note":{"target":"t.s#Note"},"oops":{"target":"t.s#Oops"}}},
+	"t.s#Chunk":{"type":"structure","members":{
+		"seq":{"target":"smithy.api#Long","traits":{"smithy.api#eventHeader":{}}},
+		"bytes":{"target":"smithy.api#Blob","traits":{"smithy.api#eventPayload":{}}}}},
+	"t.s#Note":{"type":"structure","members":{
+		"kind":{"target":"smithy.api#String","traits":{"smithy.api#eventHeader":{}}},
+		"text":{"target":"smithy.api#String"}}},
+	"t.s#Oops":{"type":"structure","traits":{"smithy.api#error":"server"},"members":{"message":{"target":"smithy.api#String"}}}`
+
+func TestOutputEventStreamsSplitEventsFromErrors(t *testing.T) {
+	pkg, err := build(t, eventStreamShapes)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(pkg.Operations) != 1 || len(pkg.Warnings) != 0 {
+		t.Fatalf("operations %d, warnings %q", len(pkg.Operations), pkg.Warnings)
+	}
+	op := pkg.Operations[0]
+	es := op.EventStream
+	if es == nil || es.Member.Name != "Events" || es.Name != "OpEventStream" || es.NewName != "NewOpEventStream" || es.ReaderName != "StreamReader" {
+		t.Fatalf("event stream %+v", es)
+	}
+	for _, f := range op.Output.Fields {
+		if f.Name == "Events" {
+			t.Error("the stream member is an output field")
+		}
+	}
+	if len(op.Output.BodyFields) != 1 || op.Output.BodyFields[0].Name != "Shard" {
+		t.Errorf("output body fields %v: want Shard alone (awsJson's initial response)", op.Output.BodyFields)
+	}
+	var names []string
+	for _, f := range es.Union.Fields {
+		names = append(names, f.Name)
+	}
+	if strings.Join(names, ",") != "chunk,note" {
+		t.Errorf("union members %v, want the events only", names)
+	}
+	chunk, note := es.Events[0], es.Events[1]
+	if len(chunk.Headers) != 1 || chunk.Payload == nil || chunk.Payload.Name != "bytes" || chunk.Body {
+		t.Errorf("chunk: %+v", chunk)
+	}
+	if len(note.Headers) != 1 || note.Payload != nil || !note.Body {
+		t.Errorf("note: %+v", note)
+	}
+	if len(es.Errors) != 1 || es.Errors[0].Name != "oops" || es.Errors[0].Struct.Error == nil || !es.Errors[0].Body {
+		t.Errorf("errors %+v", es.Errors)
+	}
+	if len(pkg.EventStreams) != 1 || pkg.EventStreams[0] != es.EventStream || pkg.UnknownEventMessageError != "UnknownEventMessageError" {
+		t.Errorf("package event streams %v, %q", pkg.EventStreams, pkg.UnknownEventMessageError)
+	}
+	des := map[string]bool{}
+	for _, t := range pkg.Deserialized {
+		des[t.Name] = true
+	}
+	if !des["Note"] || !des["Oops"] || des["Chunk"] || des["Stream"] {
+		t.Errorf("JSON deserializers for %v: want the JSON payloads' (Note, Oops) only", des)
+	}
+}
+
+func TestInputEventStreamsAreSkippedWithAWarning(t *testing.T) {
+	shapes := testService + `
+	"t.s#Op":{"type":"operation","input":{"target":"t.s#In"}},
+	"t.s#In":{"type":"structure","members":{"Events":{"target":"t.s#Stream"}}},
 	"t.s#Stream":{"type":"union","members":{"A":{"target":"t.s#Ev"}},"traits":{"smithy.api#streaming":{}}},
 	"t.s#Ev":{"type":"structure","members":{}}`
 	pkg, err := build(t, shapes)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(pkg.Operations) != 0 || len(pkg.Warnings) != 1 || !strings.Contains(pkg.Warnings[0], "Op") {
+	if len(pkg.Operations) != 0 || len(pkg.Warnings) != 1 || !strings.Contains(pkg.Warnings[0], "operation Op skipped") ||
+		!strings.Contains(pkg.Warnings[0], "input event streams are not supported yet") {
 		t.Errorf("operations %d, warnings %q", len(pkg.Operations), pkg.Warnings)
 	}
 	m, _ := model.Parse("test.json", []byte(`{"smithy":"2.0","shapes":{`+shapes+`}}`))
-	if _, err := Build(m, Config{ImportPath: "x", Strict: true}); err == nil || !strings.Contains(err.Error(), "streaming") {
-		t.Errorf("strict: want a streaming error, got %v", err)
+	if _, err := Build(m, Config{ImportPath: "x", Strict: true}); err == nil || !strings.Contains(err.Error(), "input event streams") {
+		t.Errorf("strict: want an input event stream error, got %v", err)
+	}
+}
+
+func TestMalformedEventStreamsAreErrorsNamingTheMember(t *testing.T) {
+	tests := []struct{ name, from, to, mention string }{
+		{"a member that is not a structure",
+			`"note":{"target":"t.s#Note"}`, `"note":{"target":"smithy.api#String"}`, "t.s#Stream member note: an event stream member must target a structure"},
+		{"a payload beside other members",
+			`"kind":{"target":"smithy.api#String","traits":{"smithy.api#eventHeader":{}}}`, `"kind":{"target":"smithy.api#String","traits":{"smithy.api#eventPayload":{}}}`, "t.s#Note member kind"},
+		{"a header that is a structure",
+			`"seq":{"target":"smithy.api#Long",`, `"seq":{"target":"t.s#Note",`, "t.s#Chunk member seq: an @eventHeader member cannot be a structure"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			shapes := strings.Replace(eventStreamShapes, tt.from, tt.to, 1)
+			if shapes == eventStreamShapes {
+				t.Fatalf("%q not in the model", tt.from)
+			}
+			_, err := build(t, shapes)
+			if err == nil || !strings.Contains(err.Error(), tt.mention) {
+				t.Errorf("err = %v, want one mentioning %q", err, tt.mention)
+			}
+		})
 	}
 }
 

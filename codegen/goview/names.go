@@ -120,6 +120,21 @@ func (b *builder) resolveNames() error {
 		}
 	}
 
+	// The event stream types of the client package, as aws-sdk-go-v2 names
+	// them: XEventStream per operation, the union's name + "Reader".
+	if len(p.EventStreams) > 0 {
+		p.UnknownEventMessageError = client.claimGenerated("UnknownEventMessageError", "the unknown event message error")
+	}
+	for _, op := range p.Operations {
+		if es := op.EventStream; es != nil {
+			es.Name = client.claimGenerated(op.Name+"EventStream", "the event stream of "+string(op.Shape.ID))
+			es.NewName = client.claimGenerated("New"+es.Name, "the event stream constructor of "+string(op.Shape.ID))
+		}
+	}
+	for _, es := range p.EventStreams {
+		es.ReaderName = client.claimGenerated(es.Union.Name+"Reader", "the event stream reader of "+string(es.Union.Shape.ID))
+	}
+
 	// Codec function names share one namespace: "Op"+XInput for operation
 	// inputs and outputs, the shape name for the rest.
 	codecs := newNameTable()

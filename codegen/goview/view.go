@@ -22,7 +22,10 @@ type Package struct {
 	Operations    []*Operation // sorted by Name
 	Structs       []*Struct    // structures and unions of the types package, sorted by Name
 	Errors        []*Struct    // error structures, sorted by Name
-	Enums         []*Enum      // sorted by Name
+	// OperationErrors are the Errors some operation returns (others only
+	// end an event stream), sorted by Name: a protocol binds their codes.
+	OperationErrors []*Struct
+	Enums           []*Enum // sorted by Name
 	// UnknownUnionMember names the type of union members this client does
 	// not know ("UnknownUnionMember" unless a shape took that name).
 	UnknownUnionMember string
@@ -42,6 +45,12 @@ type Package struct {
 	Viewed []*Type
 	// Fake names the fake package (testkit.go); nil when it is left out.
 	Fake *Fake
+	// EventStreams are the streaming unions of the operations' outputs,
+	// sorted by name.
+	EventStreams []*EventStream
+	// UnknownEventMessageError names the error type of messages of an
+	// unknown :message-type ("" when no operation has an event stream).
+	UnknownEventMessageError string
 	// Warnings name what was left out (unsupported operations, paginators)
 	// and why.
 	Warnings []string
@@ -109,6 +118,8 @@ type Operation struct {
 	// Compress lists the request encodings (@requestCompression) the
 	// client may apply; only "gzip" is supported.
 	Compress []string
+	// EventStream is the output's event stream; nil when it has none.
+	EventStream *OutputEventStream
 }
 
 // Paginator is an operation's @paginated trait resolved to fields.
@@ -144,6 +155,9 @@ type Struct struct {
 	ModelFields []*Field
 	Input       bool // an operation's input: gets ResultMetadata-free validation
 	Output      bool // an operation's output: gets ResultMetadata
+	// EventStreamMember is an output's member that targets an event
+	// stream; it is not among the Fields (see Operation.EventStream).
+	EventStreamMember *Field
 	// Union: the struct is a union, rendered as an interface Name with one
 	// struct per member (Name + "Member" + field GoName) holding Value.
 	Union      bool

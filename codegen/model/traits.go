@@ -17,6 +17,8 @@ const (
 	TraitEnum             ShapeID = "smithy.api#enum"
 	TraitEnumValue        ShapeID = "smithy.api#enumValue"
 	TraitError            ShapeID = "smithy.api#error"
+	TraitEventHeader      ShapeID = "smithy.api#eventHeader"
+	TraitEventPayload     ShapeID = "smithy.api#eventPayload"
 	TraitHostLabel        ShapeID = "smithy.api#hostLabel"
 	TraitHTTP             ShapeID = "smithy.api#http"
 	TraitHTTPError        ShapeID = "smithy.api#httpError"
@@ -231,6 +233,12 @@ func (t Traits) IsOutput() bool { return t.Has(TraitOutput) }
 
 // Streaming reports smithy.api#streaming.
 func (t Traits) Streaming() bool { return t.Has(TraitStreaming) }
+
+// EventHeader reports whether an event's member travels in a message header.
+func (t Traits) EventHeader() bool { return t.Has(TraitEventHeader) }
+
+// EventPayload reports whether an event's member is the message payload.
+func (t Traits) EventPayload() bool { return t.Has(TraitEventPayload) }
 
 // Box reports the Smithy 1.0 smithy.api#box trait.
 func (t Traits) Box() bool { return t.Has(TraitBox) }

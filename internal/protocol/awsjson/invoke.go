@@ -12,6 +12,7 @@ import (
 	"github.com/aws/smithy-go/middleware"
 
 	"github.com/gosmith/gosmith/internal/protocol/client"
+	"github.com/gosmith/gosmith/internal/protocol/eventstreamapi"
 	"github.com/gosmith/gosmith/internal/protocol/jsonwire"
 )
 
@@ -48,6 +49,10 @@ type Operation[In, Out any] struct {
 	Errors []ErrorType
 	// Compress: the operation allows gzip request compression.
 	Compress bool
+	// EventStream starts reading the output's event stream, from the
+	// message after the initial response, into the output; nil when the
+	// output has none.
+	EventStream func(context.Context, Out, *eventstreamapi.Body)
 
 	once sync.Once
 	rt   *opRuntime
@@ -66,6 +71,7 @@ type opRuntime struct {
 	deserialize func(*jsonwire.Decoder, any) error
 	errors      []ErrorType
 	compress    bool
+	events      func(context.Context, any, *eventstreamapi.Body)
 }
 
 // runtime builds the type-erased view once.
@@ -87,6 +93,9 @@ func (op *Operation[In, Out]) runtime() *opRuntime {
 		}
 		if op.Deserialize != nil {
 			op.rt.deserialize = func(d *jsonwire.Decoder, v any) error { return op.Deserialize(d, v.(Out)) }
+		}
+		if op.EventStream != nil {
+			op.rt.events = func(ctx context.Context, v any, b *eventstreamapi.Body) { op.EventStream(ctx, v.(Out), b) }
 		}
 	})
 	return op.rt
@@ -121,6 +130,10 @@ func Invoke[In, Out any](ctx context.Context, svc *Service, cfg *client.Config, 
 	rt := op.runtime()
 	call := rt.common
 	call.Serializer = &serializer{svc: svc, cfg: cfg, op: rt}
-	call.Deserializer = client.Deserializer(&svc.Service, cfg.ClientLogMode, responses{svc: svc, op: rt})
+	mode := cfg.ClientLogMode
+	if rt.events != nil {
+		mode = eventstreamapi.LogMode(mode)
+	}
+	call.Deserializer = client.Deserializer(&svc.Service, mode, responses{svc: svc, op: rt})
 	return client.InvokeOutput[Out](ctx, &svc.Service, cfg, &call, params)
 }

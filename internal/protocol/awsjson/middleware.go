@@ -12,6 +12,8 @@ import (
 	smithyhttp "github.com/aws/smithy-go/transport/http"
 
 	"github.com/gosmith/gosmith/internal/protocol/client"
+	"github.com/gosmith/gosmith/internal/protocol/eventstream"
+	"github.com/gosmith/gosmith/internal/protocol/eventstreamapi"
 	"github.com/gosmith/gosmith/internal/protocol/jsonbody"
 	"github.com/gosmith/gosmith/internal/protocol/jsonwire"
 )
@@ -79,7 +81,10 @@ type responses struct {
 	op  *opRuntime
 }
 
-func (b responses) Output(resp *smithyhttp.Response, body []byte) (any, error) {
+func (b responses) Output(ctx context.Context, resp *smithyhttp.Response, body []byte) (any, error) {
+	if b.op.events != nil {
+		return b.eventStreamOutput(ctx, resp)
+	}
 	if body != nil {
 		return b.decodeOutput(bytes.NewReader(body), -1)
 	}
@@ -104,5 +109,35 @@ func (b responses) decodeOutput(body io.Reader, length int64) (any, error) {
 	if err := jsonbody.DecodeStream(body, length, func(d *jsonwire.Decoder) error { return b.op.deserialize(d, output) }); err != nil {
 		return nil, err
 	}
+	return output, nil
+}
+
+// initialResponse is the :event-type of the message that opens an awsJson
+// event stream: its payload is the JSON of the output's other members.
+const initialResponse = "initial-response"
+
+// eventStreamOutput reads the output of an event stream operation: the
+// initial-response message, if the stream starts with one, gives the
+// output's members; the stream's events are read from the rest of the
+// body as the caller receives them. A stream that fails before its first
+// message fails the call.
+func (b responses) eventStreamOutput(ctx context.Context, resp *smithyhttp.Response) (any, error) {
+	output := b.op.newOutput()
+	stream := eventstreamapi.NewBody(resp.Body)
+	m, err := stream.Peek()
+	if err != nil && err != io.EOF {
+		stream.Close()
+		return nil, eventstreamapi.StartError(err)
+	}
+	if err == nil {
+		if kind, typ, cerr := eventstream.Classify(&m.Message); cerr == nil && kind == eventstream.KindEvent && typ == initialResponse {
+			stream.Discard()
+			if err := m.JSON(func(d *jsonwire.Decoder) error { return b.op.deserialize(d, output) }); err != nil {
+				stream.Close()
+				return nil, err
+			}
+		}
+	}
+	b.op.events(ctx, output, stream)
 	return output, nil
 }

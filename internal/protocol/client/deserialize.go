@@ -15,8 +15,9 @@ import (
 type ResponseBinding interface {
 	// Output decodes a 2xx response. body is the whole body when it was
 	// read first (to be logged); nil means Output reads resp.Body as it
-	// arrives, and closes it unless the output keeps it as a stream.
-	Output(resp *smithyhttp.Response, body []byte) (any, error)
+	// arrives, and closes it unless the output keeps it as a stream. ctx
+	// is the call's: an event stream the output keeps ends with it.
+	Output(ctx context.Context, resp *smithyhttp.Response, body []byte) (any, error)
 	// Error decodes a non-2xx response, whose body was read whole.
 	Error(resp *smithyhttp.Response, body []byte) error
 }
@@ -51,7 +52,7 @@ func (m *deserializer) HandleDeserialize(ctx context.Context, in middleware.Dese
 	ok2xx := resp.StatusCode >= 200 && resp.StatusCode < 300
 	if ok2xx && !m.mode.IsResponseWithBody() {
 		LogResponse(ctx, m.mode, nil, resp, nil)
-		out.Result, err = m.binding.Output(resp, nil)
+		out.Result, err = m.binding.Output(ctx, resp, nil)
 		return out, metadata, err
 	}
 	body, err := ReadBody(resp)
@@ -64,6 +65,6 @@ func (m *deserializer) HandleDeserialize(ctx context.Context, in middleware.Dese
 	if !ok2xx {
 		return out, metadata, m.binding.Error(resp, body)
 	}
-	out.Result, err = m.binding.Output(resp, body)
+	out.Result, err = m.binding.Output(ctx, resp, body)
 	return out, metadata, err
 }

@@ -111,3 +111,40 @@ func TestDecodingAllocatesPerChunkNotPerValue(t *testing.T) {
 		t.Errorf("decoding 4,000 pointer values took %.0f allocations", allocs)
 	}
 }
+
+// Continue shares chunks between documents, and what an earlier document
+// decoded survives the later ones and the reuse of their input; a small
+// document then costs no allocation of its own (End included).
+func TestContinueKeepsEarlierValuesAndSharesChunks(t *testing.T) {
+	var d Decoder
+	input := make([]byte, 0, 64)
+	var kept []*string
+	for i := range 100 {
+		input = fmt.Appendf(input[:0], `{"s":"value %d"}`, i)
+		d.Continue(input)
+		var s *string
+		if err := d.Object(func(d *Decoder, key []byte) error { return d.StringPtr(&s) }); err != nil {
+			t.Fatal(err)
+		}
+		kept = append(kept, s)
+	}
+	for i, s := range kept {
+		if want := fmt.Sprintf("value %d", i); s == nil || *s != want {
+			t.Fatalf("document %d decoded %v, want %q", i, s, want)
+		}
+	}
+	if a, b := unsafe.StringData(*kept[0]), unsafe.StringData(*kept[1]); uintptr(unsafe.Pointer(b))-uintptr(unsafe.Pointer(a)) != uintptr(len(*kept[0])) {
+		t.Error("consecutive documents' strings are not in one chunk")
+	}
+	small := []byte(`{"s":"value"}`)
+	allocs := testing.AllocsPerRun(100, func() {
+		d.Continue(small)
+		var s *string
+		if d.Object(func(d *Decoder, key []byte) error { return d.StringPtr(&s) }) != nil || d.End() != nil {
+			t.Fatal("small document failed")
+		}
+	})
+	if allocs > 0.1 {
+		t.Errorf("%.2f allocations per small document, want chunk allocations only now and then", allocs)
+	}
+}

@@ -111,6 +111,18 @@ func (d *Decoder) Reset(data []byte) {
 	}
 }
 
+// Continue makes d read data from the start, as Reset does, but keeps
+// handing out strings and pointer targets from the chunks it has: a run of
+// small documents (the events of a stream) then costs a chunk allocation
+// now and then instead of one per document. What earlier documents
+// decoded stays valid, as chunks are only ever appended to; a value kept
+// from any of them keeps at most its chunk alive.
+func (d *Decoder) Continue(data []byte) {
+	a, slabs := d.arena, d.slabs
+	d.Reset(data)
+	d.arena, d.slabs = a, slabs
+}
+
 // maxKeptBuffer is the largest scratch buffer Reset keeps for reuse.
 const maxKeptBuffer = 64 << 10
 
@@ -550,12 +562,21 @@ func (d *Decoder) depthError() error {
 }
 
 // End reports an error unless only whitespace remains after the value read.
+// It allocates nothing when the input has ended, as it does after every
+// well-formed document.
 func (d *Decoder) End() error {
-	c, err := d.peek()
-	if err != nil {
-		return nil // end of input: nothing remains
+	for {
+		for d.pos < len(d.data) {
+			c := d.data[d.pos]
+			if c != ' ' && c != '\t' && c != '\n' && c != '\r' {
+				return d.invalidChar(c, "after top-level value")
+			}
+			d.pos++
+		}
+		if !d.more() {
+			return nil // end of input: nothing remains
+		}
 	}
-	return d.invalidChar(c, "after top-level value")
 }
 
 // Raw validates the next value and returns its bytes, which alias the input

@@ -8,6 +8,7 @@ import (
 	"github.com/aws/smithy-go/middleware"
 
 	"github.com/gosmith/gosmith/internal/protocol/client"
+	"github.com/gosmith/gosmith/internal/protocol/eventstreamapi"
 	"github.com/gosmith/gosmith/internal/protocol/jsonwire"
 )
 
@@ -36,6 +37,10 @@ type Operation[In, Out any] struct {
 	Errors []ErrorType
 	// Compress: the operation allows gzip request compression.
 	Compress bool
+	// EventStream starts reading the output's event stream, the response
+	// body, into the output once Deserialize has bound its headers; nil
+	// when the output has none.
+	EventStream func(context.Context, Out, *eventstreamapi.Body)
 
 	once sync.Once
 	rt   *opRuntime
@@ -54,6 +59,7 @@ type opRuntime struct {
 	deserialize func(*Response, any) error
 	errors      []ErrorType
 	compress    bool
+	events      func(context.Context, any, *eventstreamapi.Body)
 }
 
 func (op *Operation[In, Out]) runtime() *opRuntime {
@@ -76,6 +82,9 @@ func (op *Operation[In, Out]) runtime() *opRuntime {
 			deserialize: func(r *Response, v any) error { return op.Deserialize(r, v.(Out)) },
 			errors:      op.Errors,
 			compress:    op.Compress,
+		}
+		if op.EventStream != nil {
+			op.rt.events = func(ctx context.Context, v any, b *eventstreamapi.Body) { op.EventStream(ctx, v.(Out), b) }
 		}
 	})
 	return op.rt
@@ -120,6 +129,10 @@ func Invoke[In, Out any](ctx context.Context, svc *Service, cfg *client.Config, 
 	}
 	call := rt.common
 	call.Serializer = &serializer{cfg: cfg, op: rt}
-	call.Deserializer = client.Deserializer(&svc.Service, cfg.ClientLogMode, responses{op: rt})
+	mode := cfg.ClientLogMode
+	if rt.events != nil {
+		mode = eventstreamapi.LogMode(mode)
+	}
+	call.Deserializer = client.Deserializer(&svc.Service, mode, responses{op: rt})
 	return client.InvokeOutput[Out](ctx, &svc.Service, cfg, &call, params)
 }

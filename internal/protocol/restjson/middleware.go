@@ -13,6 +13,7 @@ import (
 	smithyhttp "github.com/aws/smithy-go/transport/http"
 
 	"github.com/gosmith/gosmith/internal/protocol/client"
+	"github.com/gosmith/gosmith/internal/protocol/eventstreamapi"
 )
 
 // serializer builds the restJson1 request: the @http method, the uri with
@@ -78,10 +79,14 @@ type responses struct {
 	op *opRuntime
 }
 
-func (b responses) Output(resp *smithyhttp.Response, body []byte) (any, error) {
+func (b responses) Output(ctx context.Context, resp *smithyhttp.Response, body []byte) (any, error) {
 	r := &Response{Response: resp, whole: body, read: body != nil}
 	output := b.op.newOutput()
 	err := b.op.deserialize(r, output)
+	if err == nil && b.op.events != nil {
+		// The body is the event stream, read as the caller receives it.
+		b.op.events(ctx, output, eventstreamapi.NewBody(r.Stream()))
+	}
 	if !r.streamed || err != nil {
 		// Whatever the binder left unread is drained, so the connection
 		// can be reused.
