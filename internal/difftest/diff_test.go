@@ -407,7 +407,7 @@ func TestDiff(t *testing.T) {
 				t.Run(op, func(t *testing.T) {
 					if s.m.eventStream(op) {
 						sm.skipped++
-						t.Skip("event stream operation: gosmith does not generate it yet")
+						t.Skip("event stream operation: compared frame by frame in codegen's TestEventStreams, not by this request/response comparison")
 					}
 					if !generated[op] {
 						t.Fatalf("gosmith client has no %s", op)

@@ -16,7 +16,7 @@ var kinesis = &service{
 	name:           "kinesis",
 	model:          "kinesis.json",
 	protocol:       awsJSON11,
-	wantOperations: 31,
+	wantOperations: 32,
 	// InternalFailureException is an error of SubscribeToShard's event
 	// stream only, which gosmith does not generate yet.
 	eventStreamErrors: []string{"InternalFailureException"},

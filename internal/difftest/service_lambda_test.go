@@ -15,7 +15,7 @@ var lambdaService = &service{
 	model:          "lambda.json",
 	protocol:       restJSON1,
 	endpoint:       "https://lambda.example.com",
-	wantOperations: 67,
+	wantOperations: 68,
 	newGS:          gs.New,
 	newV2:          v2.New,
 	errorTypes: []errorType{
