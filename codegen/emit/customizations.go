@@ -32,10 +32,10 @@ var customizations = map[string]customization{
 	}},
 	"SQS": {
 		options: []optionField{
-			{"DisableMessageChecksumValidation", jen.Bool(), []string{
+			{name: "DisableMessageChecksumValidation", typ: jen.Bool(), doc: []string{
 				"Allows you to disable the client's validation of response message checksums.",
 				"Enabled by default. Used by SendMessage, SendMessageBatch, and ReceiveMessage.",
-			}, nil, ""},
+			}},
 		},
 		stack: func(g *gen, opt func(string) *jen.Statement) []jen.Code {
 			return []jen.Code{jen.Qual(g.rt("customizations"), "SQSMessageChecksums").Call(opt("DisableMessageChecksumValidation"))}
@@ -43,14 +43,14 @@ var customizations = map[string]customization{
 	},
 	"DynamoDB": {
 		options: []optionField{
-			{"DisableValidateResponseChecksum", jen.Bool(), []string{
+			{name: "DisableValidateResponseChecksum", typ: jen.Bool(), doc: []string{
 				"Allows you to disable the client's validation of response integrity using CRC32",
 				"checksum. Enabled by default.",
-			}, nil, ""},
-			{"EnableAcceptEncodingGzip", jen.Bool(), []string{
+			}},
+			{name: "EnableAcceptEncodingGzip", typ: jen.Bool(), doc: []string{
 				"Allows you to enable the client's support for compressed gzip responses.",
 				"Disabled by default.",
-			}, nil, ""},
+			}},
 		},
 		stack: func(g *gen, opt func(string) *jen.Statement) []jen.Code {
 			return []jen.Code{

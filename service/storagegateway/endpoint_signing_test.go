@@ -14,7 +14,10 @@ import (
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	v4 "github.com/aws/aws-sdk-go-v2/aws/signer/v4"
+	"github.com/aws/smithy-go"
+	smithyauth "github.com/aws/smithy-go/auth"
 	smithyendpoints "github.com/aws/smithy-go/endpoints"
+	smithyhttp "github.com/aws/smithy-go/transport/http"
 )
 
 // captureHost answers 200 {} and records each request and its body.
@@ -193,11 +196,15 @@ type authSchemeResolver struct{}
 
 func (authSchemeResolver) ResolveEndpoint(_ context.Context, p EndpointParameters) (smithyendpoints.Endpoint, error) {
 	ep, err := NewDefaultEndpointResolverV2().ResolveEndpoint(context.Background(), p)
-	ep.Properties.Set("authSchemes", []any{map[string]any{"name": "sigv4", "signingName": "custom", "signingRegion": "us-west-1"}})
+	// As aws-sdk-go-v2's resolvers attach a rule's authSchemes.
+	var props smithy.Properties
+	smithyhttp.SetSigV4SigningName(&props, "custom")
+	smithyhttp.SetSigV4SigningRegion(&props, "us-west-1")
+	smithyauth.SetAuthOptions(&ep.Properties, []*smithyauth.Option{{SchemeID: "aws.auth#sigv4", SignerProperties: props}})
 	return ep, err
 }
 
-// An endpoint's sigv4 auth scheme overrides the signing name and region.
+// An endpoint's sigv4 auth option overrides the signing name and region.
 func TestEndpointAuthSchemeOverridesSigning(t *testing.T) {
 	req, err := callWith(t, Options{Region: "us-east-1", EndpointResolverV2: authSchemeResolver{}})
 	if err != nil {
