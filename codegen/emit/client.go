@@ -80,6 +80,7 @@ func (g *gen) optionFields() []optionField {
 		}...)
 	}
 	fields = append(fields, g.customizationOptions()...)
+	fields = append(fields, g.endpointDiscoveryOption()...)
 	fields = append(fields, []optionField{
 		{name: "EndpointOptions", typ: jen.Id("EndpointResolverOptions"), doc: []string{
 			"The endpoint options to be used when attempting to resolve an endpoint: FIPS,",
@@ -303,7 +304,12 @@ func (g *gen) clientFile() *jen.File {
 
 	f.Comment("Client provides the API client to make operations call for " + g.title() + ".")
 	f.Comment("It is safe for concurrent use.")
-	f.Type().Id("Client").Struct(jen.Id("options").Id("Options"))
+	clientFields := []jen.Code{jen.Id("options").Id("Options")}
+	if _, ok := g.discovery(); ok {
+		clientFields = append(clientFields, jen.Line(), jen.Comment("endpointCache holds the endpoints discovered for this client."),
+			jen.Id("endpointCache").Op("*").Qual(g.rt("client"), "EndpointCache"))
+	}
+	f.Type().Id("Client").Struct(clientFields...)
 	f.Line()
 
 	f.Comment("New returns an initialized Client based on the functional options. Provide")
@@ -331,10 +337,16 @@ func (g *gen) clientFile() *jen.File {
 		ifNil("TracerProvider", jen.Op("&").Qual(pkgTracing, "NopTracerProvider").Values()),
 		ifNil("MeterProvider", jen.Qual(pkgMetrics, "NopMeterProvider").Values()),
 		ifNil("AuthSchemeResolver", jen.Op("&").Id("defaultAuthSchemeResolver").Values()),
+		g.defaultEndpointDiscovery(),
 		ifNil("AuthSchemes", jen.Index().Qual(pkgSmithyHTTP, "AuthScheme").Values(
 			rt("SigV4Scheme").Call(opt("HTTPSignerV4"), opt("Logger"), opt("ClientLogMode").Dot("IsSigning").Call()),
 		)),
-		jen.Return(jen.Op("&").Id("Client").Values(jen.Dict{jen.Id("options"): jen.Id("options")})),
+		jen.Return(jen.Op("&").Id("Client").Values(jen.DictFunc(func(d jen.Dict) {
+			d[jen.Id("options")] = jen.Id("options")
+			if _, ok := g.discovery(); ok {
+				d[jen.Id("endpointCache")] = rt("NewEndpointCache").Call(jen.Lit(10))
+			}
+		}))),
 	)
 	f.Line()
 
@@ -396,6 +408,7 @@ func (g *gen) clientFile() *jen.File {
 		}))),
 	)
 	f.Line()
+	g.endpointDiscovery(f)
 	g.optionFuncs(f)
 	return f
 }

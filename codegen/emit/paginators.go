@@ -20,6 +20,9 @@ func (g *gen) paginatorsFile() *jen.File {
 	if paginated {
 		g.userAgentFeature(f, "addIsPaginatorUserAgent", "UserAgentFeaturePaginator", "paginator")
 	}
+	if c := customizations[g.pkg.Service.SdkID]; c.paginators != nil {
+		c.paginators(g, f)
+	}
 	return f
 }
 

@@ -62,8 +62,12 @@ type Service struct {
 	// ClientContextParams are the Options fields bound to rule-set
 	// parameters.
 	ClientContextParams []*ClientContextParam
-	Title               string
-	Doc                 string
+	// EndpointDiscovery is the operation that discovers endpoints
+	// (aws.api#clientEndpointDiscovery, DescribeEndpoints); nil when the
+	// service has none or it is not generated.
+	EndpointDiscovery *Operation
+	Title             string
+	Doc               string
 }
 
 // Operation is one client method.
@@ -98,6 +102,14 @@ type Operation struct {
 	// Compress lists the request encodings (@requestCompression) the
 	// client may apply; only "gzip" is supported.
 	Compress []string
+	// DiscoveredEndpoint: aws.api#clientDiscoveredEndpoint, the operation
+	// may (or, Required, must) go to an endpoint the service discovers.
+	DiscoveredEndpoint *DiscoveredEndpoint
+}
+
+// DiscoveredEndpoint is an operation's aws.api#clientDiscoveredEndpoint.
+type DiscoveredEndpoint struct {
+	Required bool
 }
 
 // Paginator is an operation's @paginated trait resolved to fields.

@@ -103,6 +103,9 @@ type Config struct {
 	// IdempotencyTokenProvider makes the tokens of idempotency token
 	// members the caller left unset; nil means random UUIDs.
 	IdempotencyTokenProvider IdempotencyTokenProvider
+	// EndpointDiscovery discovers the endpoint of operations marked for it;
+	// nil when the service has none or it is off.
+	EndpointDiscovery *EndpointDiscovery
 	// Customizations add what the service needs beyond its protocol
 	// (package customizations), as the call's options configure it, to the
 	// call's stack before the caller's APIOptions.
@@ -136,6 +139,8 @@ type Operation struct {
 	// ChecksumRequired: @httpChecksumRequired, the request carries the
 	// Content-MD5 of its body.
 	ChecksumRequired bool
+	// Discovery: the operation may go to a discovered endpoint.
+	Discovery DiscoveryMode
 	// HostPrefix returns the @endpoint host prefix for an input; nil when
 	// the operation has none.
 	HostPrefix func(any) (string, error)
@@ -264,6 +269,9 @@ func buildStack(stack *middleware.Stack, svc *Service, cfg *Config, op *Operatio
 	if tel != nil && tel.tracer != nil {
 		steps = append(steps, stack.Finalize.Insert(&retryLoopSpan{tel: tel}, "Retry", middleware.Before))
 	}
+	if cfg.EndpointDiscovery.applies(op.Discovery) {
+		steps = append(steps, stack.Finalize.Insert(&discoverEndpoint{discovery: cfg.EndpointDiscovery, required: op.Discovery == DiscoveryRequired}, "Retry", middleware.After))
+	}
 	if cfg.Interceptors != nil {
 		steps = append(steps, addInterceptors(stack, cfg.Interceptors))
 	}
@@ -288,6 +296,8 @@ type Spec[In any] struct {
 	// ChecksumRequired: @httpChecksumRequired, the request carries the
 	// Content-MD5 of its body.
 	ChecksumRequired bool
+	// Discovery: the operation may go to a discovered endpoint.
+	Discovery DiscoveryMode
 }
 
 // Input converts a type-erased input back to In, or says what it got.
@@ -303,7 +313,7 @@ func Input[In any](v any) (In, error) {
 // the protocol adds its Serializer and Deserializer. Only these small
 // closures are instantiated per operation.
 func (s *Spec[In]) Erase() Operation {
-	op := Operation{Name: s.Name, ChecksumRequired: s.ChecksumRequired}
+	op := Operation{Name: s.Name, ChecksumRequired: s.ChecksumRequired, Discovery: s.Discovery}
 	if s.Validate != nil {
 		op.Validate = func(v any) error {
 			p, err := Input[In](v)
