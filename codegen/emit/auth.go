@@ -34,12 +34,26 @@ func (g *gen) authFile() *jen.File {
 	f.Line()
 	f.Var().Id("_").Id("AuthSchemeResolver").Op("=").Parens(jen.Op("*").Id("defaultAuthSchemeResolver")).Parens(jen.Nil())
 	f.Line()
-	f.Comment("ResolveAuthSchemes returns the service's auth options.")
+	var noAuth []jen.Code
+	for _, op := range g.pkg.Operations {
+		if op.NoAuth {
+			noAuth = append(noAuth, jen.Lit(op.Name))
+		}
+	}
+	var body []jen.Code
+	if len(noAuth) > 0 {
+		body = append(body, jen.Switch(jen.Id("params").Dot("Operation")).Block(
+			jen.Case(noAuth...).Block(
+				jen.Comment("@auth([]): unsigned."),
+				jen.Return(jen.Qual(g.rt("client"), "NoAuthOptions").Call(), jen.Nil()),
+			),
+		))
+	}
+	body = append(body, jen.Return(jen.Qual(g.rt("client"), "DefaultAuthOptions").Call(jen.Id("service").Dot("SigningName"), jen.Id("params").Dot("Region")), jen.Nil()))
+	f.Comment("ResolveAuthSchemes returns the service's auth options, or the operation's.")
 	f.Func().Params(jen.Op("*").Id("defaultAuthSchemeResolver")).Id("ResolveAuthSchemes").Params(
 		jen.Id("_").Qual("context", "Context"), jen.Id("params").Op("*").Id("AuthResolverParameters"),
-	).Params(authOptions.Clone(), jen.Error()).Block(
-		jen.Return(jen.Qual(g.rt("client"), "DefaultAuthOptions").Call(jen.Id("service").Dot("SigningName"), jen.Id("params").Dot("Region")), jen.Nil()),
-	)
+	).Params(authOptions.Clone(), jen.Error()).Block(body...)
 	f.Line()
 	f.Comment("authSchemeResolver is the call's AuthSchemeResolver for the runtime; nil for")
 	f.Comment("the default, which the runtime applies without building its options.")

@@ -63,6 +63,9 @@ func (g *gen) operationFile(op *goview.Operation) *jen.File {
 	if op.ChecksumRequired {
 		spec[jen.Id("ChecksumRequired")] = jen.True()
 	}
+	if op.NoAuth {
+		spec[jen.Id("NoAuth")] = jen.True()
+	}
 	if d := op.DiscoveredEndpoint; d != nil {
 		mode := "DiscoveryOptional"
 		if d.Required {

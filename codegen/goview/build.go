@@ -374,6 +374,13 @@ func (b *builder) operationTraits(op *Operation) error {
 		}
 	}
 	op.ChecksumRequired = s.Traits.Has("smithy.api#httpChecksumRequired")
+	if s.Traits.Has("smithy.api#auth") {
+		var schemes []string
+		if err := s.Traits.Decode("smithy.api#auth", &schemes); err != nil {
+			return shapeErr(s, "", "trait smithy.api#auth: %v", err)
+		}
+		op.NoAuth = len(schemes) == 0
+	}
 	if s.Traits.Has("aws.api#clientDiscoveredEndpoint") {
 		var d DiscoveredEndpoint
 		var raw struct {

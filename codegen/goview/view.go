@@ -105,6 +105,9 @@ type Operation struct {
 	// DiscoveredEndpoint: aws.api#clientDiscoveredEndpoint, the operation
 	// may (or, Required, must) go to an endpoint the service discovers.
 	DiscoveredEndpoint *DiscoveredEndpoint
+	// NoAuth: the operation's @auth is empty, so its requests go unsigned
+	// (Cognito's sign-in operations, for instance).
+	NoAuth bool
 }
 
 // DiscoveredEndpoint is an operation's aws.api#clientDiscoveredEndpoint.

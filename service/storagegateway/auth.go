@@ -30,7 +30,7 @@ type defaultAuthSchemeResolver struct{}
 
 var _ AuthSchemeResolver = (*defaultAuthSchemeResolver)(nil)
 
-// ResolveAuthSchemes returns the service's auth options.
+// ResolveAuthSchemes returns the service's auth options, or the operation's.
 func (*defaultAuthSchemeResolver) ResolveAuthSchemes(_ context.Context, params *AuthResolverParameters) ([]*smithyauth.Option, error) {
 	return gosmith.DefaultAuthOptions(service.SigningName, params.Region), nil
 }

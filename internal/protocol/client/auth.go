@@ -151,9 +151,19 @@ func DefaultAuthOptions(signingName, region string) []*smithyauth.Option {
 	}
 }
 
+// NoAuthOptions are the auth options of an operation whose @auth is empty:
+// anonymous only.
+func NoAuthOptions() []*smithyauth.Option {
+	return []*smithyauth.Option{{SchemeID: smithyauth.SchemeIDAnonymous}}
+}
+
 // defaultOptions stand for DefaultAuthOptions when the resolver is the
-// default; their signer properties are filled in at signing.
-var defaultOptions = []*smithyauth.Option{{SchemeID: smithyauth.SchemeIDSigV4}, {SchemeID: smithyauth.SchemeIDAnonymous}}
+// default; their signer properties are filled in at signing. noAuthOptions
+// stand for NoAuthOptions.
+var (
+	defaultOptions = []*smithyauth.Option{{SchemeID: smithyauth.SchemeIDSigV4}, {SchemeID: smithyauth.SchemeIDAnonymous}}
+	noAuthOptions  = []*smithyauth.Option{{SchemeID: smithyauth.SchemeIDAnonymous}}
+)
 
 var anonymousScheme = smithyhttp.NewAnonymousScheme()
 
@@ -164,10 +174,11 @@ type endpointAuthKey struct{}
 // attempt; the retry middleware sits before it, so every retry gets a
 // fresh date and signature.
 type signer struct {
-	svc *Service
-	cfg *Config
-	op  string
-	tel *telemetry
+	svc    *Service
+	cfg    *Config
+	op     string
+	noAuth bool // the operation's @auth is empty
+	tel    *telemetry
 }
 
 func (*signer) ID() string { return "Signing" }
@@ -203,6 +214,9 @@ func (m *signer) resolveScheme(ctx context.Context) (smithyhttp.AuthScheme, *smi
 	_, span := m.tel.span(ctx, "ResolveAuthScheme")
 	defer span.End()
 	options := defaultOptions
+	if m.noAuth {
+		options = noAuthOptions
+	}
 	if m.cfg.AuthSchemeResolver != nil {
 		var err error
 		if options, err = m.cfg.AuthSchemeResolver(ctx, m.op); err != nil {

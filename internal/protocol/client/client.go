@@ -141,6 +141,9 @@ type Operation struct {
 	ChecksumRequired bool
 	// Discovery: the operation may go to a discovered endpoint.
 	Discovery DiscoveryMode
+	// NoAuth: the operation's @auth is empty; its default auth option is
+	// anonymous.
+	NoAuth bool
 	// HostPrefix returns the @endpoint host prefix for an input; nil when
 	// the operation has none.
 	HostPrefix func(any) (string, error)
@@ -242,7 +245,7 @@ func buildStack(stack *middleware.Stack, svc *Service, cfg *Config, op *Operatio
 			}
 		}), middleware.After),
 		stack.Finalize.Add(&v4.ComputePayloadSHA256{}, middleware.After),
-		stack.Finalize.Add(&signer{svc: svc, cfg: cfg, op: op.Name, tel: tel}, middleware.After),
+		stack.Finalize.Add(&signer{svc: svc, cfg: cfg, op: op.Name, noAuth: op.NoAuth, tel: tel}, middleware.After),
 		stack.Finalize.Add(&logRequest{mode: cfg.ClientLogMode, redact: svc.Redact}, middleware.After),
 		stack.Deserialize.Add(deserializer, middleware.After),
 		awsmiddleware.AddRequestIDRetrieverMiddleware(stack),
@@ -298,6 +301,9 @@ type Spec[In any] struct {
 	ChecksumRequired bool
 	// Discovery: the operation may go to a discovered endpoint.
 	Discovery DiscoveryMode
+	// NoAuth: the operation's @auth is empty; its default auth option is
+	// anonymous.
+	NoAuth bool
 }
 
 // Input converts a type-erased input back to In, or says what it got.
@@ -313,7 +319,7 @@ func Input[In any](v any) (In, error) {
 // the protocol adds its Serializer and Deserializer. Only these small
 // closures are instantiated per operation.
 func (s *Spec[In]) Erase() Operation {
-	op := Operation{Name: s.Name, ChecksumRequired: s.ChecksumRequired, Discovery: s.Discovery}
+	op := Operation{Name: s.Name, ChecksumRequired: s.ChecksumRequired, Discovery: s.Discovery, NoAuth: s.NoAuth}
 	if s.Validate != nil {
 		op.Validate = func(v any) error {
 			p, err := Input[In](v)
