@@ -210,20 +210,24 @@ func (g *gen) endpointParamsMethods(f *jen.File, params []*goview.EndpointParam)
 func (g *gen) legacyEndpoints(f *jen.File) {
 	region, options := jen.Id("region").String(), jen.Id("options").Id("EndpointResolverOptions")
 	result := jen.Params(jen.Qual(pkgAWS, "Endpoint"), jen.Error())
+	const deprecated = "//lint:ignore SA1019 aws-sdk-go-v2's deprecated v1 endpoint API, kept for the programs that use it"
 	f.Comment("EndpointResolver interface for resolving service endpoints.")
 	f.Comment("")
 	f.Comment("Deprecated: use BaseEndpoint or EndpointResolverV2; a client with an")
 	f.Comment("EndpointResolver sends every request where it says.")
 	f.Type().Id("EndpointResolver").Interface(
+		jen.Comment(deprecated),
 		jen.Id("ResolveEndpoint").Params(region.Clone(), options.Clone()).Add(result.Clone()),
 	)
 	f.Line()
 	f.Comment("EndpointResolverFunc is a helper utility that wraps a function so it satisfies")
 	f.Comment("the EndpointResolver interface. This is useful when you want to add additional")
 	f.Comment("endpoint resolving logic, or stub out specific endpoints with custom values.")
+	f.Comment(deprecated)
 	f.Type().Id("EndpointResolverFunc").Func().Params(region.Clone(), options.Clone()).Add(result.Clone())
 	f.Line()
 	f.Comment("ResolveEndpoint calls fn.")
+	f.Comment(deprecated)
 	f.Func().Params(jen.Id("fn").Id("EndpointResolverFunc")).Id("ResolveEndpoint").Params(region.Clone(), options.Clone()).
 		Params(jen.Id("endpoint").Qual(pkgAWS, "Endpoint"), jen.Err().Error()).Block(
 		jen.Return(jen.Id("fn").Call(jen.Id("region"), jen.Id("options"))),
@@ -234,6 +238,7 @@ func (g *gen) legacyEndpoints(f *jen.File) {
 	f.Comment("client region as signing region, and the endpoint source is set to")
 	f.Comment("EndpointSourceCustom. You can provide functional options to configure endpoint")
 	f.Comment("values for the resolved endpoint.")
+	f.Comment(deprecated)
 	f.Func().Id("EndpointResolverFromURL").Params(jen.Id("url").String(), jen.Id("optFns").Op("...").Func().Params(jen.Op("*").Qual(pkgAWS, "Endpoint"))).Id("EndpointResolver").Block(
 		jen.Return(jen.Id("EndpointResolverFunc").Call(jen.Qual(g.rt("client"), "EndpointFromURL").Call(jen.Id("url"), jen.Id("optFns").Op("...")))),
 	)

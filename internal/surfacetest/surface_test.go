@@ -1,3 +1,5 @@
+//lint:file-ignore SA1019 the tests call aws-sdk-go-v2's deprecated v1 endpoint API on purpose
+
 package surfacetest
 
 import (

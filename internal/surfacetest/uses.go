@@ -1,3 +1,5 @@
+//lint:file-ignore SA1019 this program uses aws-sdk-go-v2's deprecated v1 endpoint API on purpose
+
 // Package surfacetest is a program over gosmith's generated Storage Gateway
 // client that uses every name of aws-sdk-go-v2's client API beyond the
 // operations (options, endpoint resolvers, auth schemes, telemetry,

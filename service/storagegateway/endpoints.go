@@ -74,15 +74,20 @@ type EndpointResolverOptions = gosmith.EndpointOptions
 // Deprecated: use BaseEndpoint or EndpointResolverV2; a client with an
 // EndpointResolver sends every request where it says.
 type EndpointResolver interface {
+	//lint:ignore SA1019 aws-sdk-go-v2's deprecated v1 endpoint API, kept for the programs that use it
 	ResolveEndpoint(region string, options EndpointResolverOptions) (aws.Endpoint, error)
 }
 
 // EndpointResolverFunc is a helper utility that wraps a function so it satisfies
 // the EndpointResolver interface. This is useful when you want to add additional
 // endpoint resolving logic, or stub out specific endpoints with custom values.
+//
+//lint:ignore SA1019 aws-sdk-go-v2's deprecated v1 endpoint API, kept for the programs that use it
 type EndpointResolverFunc func(region string, options EndpointResolverOptions) (aws.Endpoint, error)
 
 // ResolveEndpoint calls fn.
+//
+//lint:ignore SA1019 aws-sdk-go-v2's deprecated v1 endpoint API, kept for the programs that use it
 func (fn EndpointResolverFunc) ResolveEndpoint(region string, options EndpointResolverOptions) (endpoint aws.Endpoint, err error) {
 	return fn(region, options)
 }
@@ -92,6 +97,8 @@ func (fn EndpointResolverFunc) ResolveEndpoint(region string, options EndpointRe
 // client region as signing region, and the endpoint source is set to
 // EndpointSourceCustom. You can provide functional options to configure endpoint
 // values for the resolved endpoint.
+//
+//lint:ignore SA1019 aws-sdk-go-v2's deprecated v1 endpoint API, kept for the programs that use it
 func EndpointResolverFromURL(url string, optFns ...func(*aws.Endpoint)) EndpointResolver {
 	return EndpointResolverFunc(gosmith.EndpointFromURL(url, optFns...))
 }

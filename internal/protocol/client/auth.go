@@ -277,9 +277,11 @@ func (m *signer) signSigV4(ctx context.Context, req *smithyhttp.Request, s *sigV
 			}
 		}
 	}
+	//lint:ignore SA1019 how WithSigV4SigningName/Region and v1 endpoints set the signing name and region, as in aws-sdk-go-v2
 	if v := awsmiddleware.GetSigningName(ctx); v != "" {
 		name = v
 	}
+	//lint:ignore SA1019 how WithSigV4SigningName/Region and v1 endpoints set the signing name and region, as in aws-sdk-go-v2
 	if v := awsmiddleware.GetSigningRegion(ctx); v != "" {
 		region = v
 	}
@@ -332,6 +334,7 @@ func (m *signer) signWith(ctx context.Context, req *smithyhttp.Request, scheme s
 			props.SetAll(&o.SignerProperties)
 		}
 	}
+	//lint:ignore SA1019 how WithSigV4SigningName/Region and v1 endpoints set the signing name and region, as in aws-sdk-go-v2
 	if v := awsmiddleware.GetSigningName(ctx); v != "" {
 		switch id {
 		case smithyauth.SchemeIDSigV4:
@@ -340,6 +343,7 @@ func (m *signer) signWith(ctx context.Context, req *smithyhttp.Request, scheme s
 			smithyhttp.SetSigV4ASigningName(&props, v)
 		}
 	}
+	//lint:ignore SA1019 how WithSigV4SigningName/Region and v1 endpoints set the signing name and region, as in aws-sdk-go-v2
 	if v := awsmiddleware.GetSigningRegion(ctx); v != "" {
 		switch id {
 		case smithyauth.SchemeIDSigV4:
@@ -429,6 +433,7 @@ func WithSigV4SigningName(name string) func(*middleware.Stack) error {
 	return func(s *middleware.Stack) error {
 		return s.Initialize.Add(middleware.InitializeMiddlewareFunc("withSigV4SigningName",
 			func(ctx context.Context, in middleware.InitializeInput, next middleware.InitializeHandler) (middleware.InitializeOutput, middleware.Metadata, error) {
+				//lint:ignore SA1019 how WithSigV4SigningName/Region and v1 endpoints set the signing name and region, as in aws-sdk-go-v2
 				return next.HandleInitialize(awsmiddleware.SetSigningName(ctx, name), in)
 			}), middleware.Before)
 	}
@@ -439,6 +444,7 @@ func WithSigV4SigningRegion(region string) func(*middleware.Stack) error {
 	return func(s *middleware.Stack) error {
 		return s.Initialize.Add(middleware.InitializeMiddlewareFunc("withSigV4SigningRegion",
 			func(ctx context.Context, in middleware.InitializeInput, next middleware.InitializeHandler) (middleware.InitializeOutput, middleware.Metadata, error) {
+				//lint:ignore SA1019 how WithSigV4SigningName/Region and v1 endpoints set the signing name and region, as in aws-sdk-go-v2
 				return next.HandleInitialize(awsmiddleware.SetSigningRegion(ctx, region), in)
 			}), middleware.Before)
 	}

@@ -90,6 +90,7 @@ func (m *discoverEndpoint) HandleFinalize(ctx context.Context, in middleware.Fin
 	d := m.discovery
 	if awsmiddleware.GetEndpointSource(ctx) == aws.EndpointSourceCustom {
 		if d.State == aws.EndpointDiscoveryEnabled {
+			//lint:ignore ST1005 aws-sdk-go-v2's error text
 			return middleware.FinalizeOutput{}, middleware.Metadata{}, fmt.Errorf("Invalid configuration: endpoint discovery is enabled, but a custom endpoint is provided")
 		}
 		return next.HandleFinalize(ctx, in)

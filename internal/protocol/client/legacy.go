@@ -1,3 +1,5 @@
+//lint:file-ignore SA1019 this is aws-sdk-go-v2's deprecated v1 endpoint API, kept for the programs that use it
+
 package client
 
 import (

@@ -1,3 +1,5 @@
+//lint:file-ignore SA1019 tests of aws-sdk-go-v2's deprecated v1 endpoint API
+
 package client
 
 import (
