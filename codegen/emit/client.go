@@ -380,16 +380,22 @@ func (g *gen) clientFile() *jen.File {
 	f.Line()
 
 	f.Comment("config resolves one call's settings: the client's options adjusted by")
-	f.Comment("optFns. It is not generic, so it is compiled once for all operations.")
+	f.Comment("optFns. It is not generic, so it is compiled once for all operations. The")
+	f.Comment("client's options are used as they are when nothing adjusts them (they never")
+	f.Comment("change after New), so most calls copy none.")
 	f.Func().Params(jen.Id("c").Op("*").Id("Client")).Id("config").Params(
 		jen.Id("optFns").Index().Func().Params(jen.Op("*").Id("Options")),
 	).Op("*").Qual(g.rt("client"), "Config").Block(
-		jen.Id("options").Op(":=").Id("c").Dot("options").Dot("Copy").Call(),
-		jen.For(jen.List(jen.Id("_"), jen.Id("fn")).Op(":=").Range().Id("optFns")).Block(jen.Id("fn").Call(jen.Op("&").Id("options"))),
-		jen.If(opt("RetryMaxAttempts").Op("!=").Id("c").Dot("options").Dot("RetryMaxAttempts")).Block(
-			opt("Retryer").Op("=").Qual(g.rt("client"), "ResolveRetryer").Call(opt("Retryer"), opt("RetryMode"), opt("RetryMaxAttempts")),
+		jen.Id("options").Op(":=").Op("&").Id("c").Dot("options"),
+		jen.If(jen.Len(jen.Id("optFns")).Op(">").Lit(0).Op("||").Add(rt("IsFIPSRegion")).Call(opt("Region"))).Block(
+			jen.Id("o").Op(":=").Id("c").Dot("options").Dot("Copy").Call(),
+			jen.For(jen.List(jen.Id("_"), jen.Id("fn")).Op(":=").Range().Id("optFns")).Block(jen.Id("fn").Call(jen.Op("&").Id("o"))),
+			jen.If(jen.Id("o").Dot("RetryMaxAttempts").Op("!=").Id("c").Dot("options").Dot("RetryMaxAttempts")).Block(
+				jen.Id("o").Dot("Retryer").Op("=").Qual(g.rt("client"), "ResolveRetryer").Call(jen.Id("o").Dot("Retryer"), jen.Id("o").Dot("RetryMode"), jen.Id("o").Dot("RetryMaxAttempts")),
+			),
+			jen.Id("o").Dot("EndpointOptions").Op("=").Add(rt("CallEndpointOptions")).Call(jen.Id("o").Dot("EndpointOptions"), jen.Id("o").Dot("Region"), jen.Id("o").Dot("ClientLogMode")),
+			jen.Id("options").Op("=").Op("&").Id("o"),
 		),
-		opt("EndpointOptions").Op("=").Add(rt("CallEndpointOptions")).Call(opt("EndpointOptions"), opt("Region"), opt("ClientLogMode")),
 		jen.List(jen.Id("resolver"), jen.Id("endpointParams")).Op(":=").List(jen.Id("options").Dot("EndpointResolverV2"), jen.Id("options").Dot("endpointParameters").Call()),
 		jen.Return(jen.Op("&").Qual(g.rt("client"), "Config").Values(jen.DictFunc(func(d jen.Dict) {
 			for _, o := range g.optionFields() {

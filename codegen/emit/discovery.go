@@ -23,7 +23,7 @@ func (g *gen) endpointDiscoveryOption() []optionField {
 			jen.Id("EnableEndpointDiscovery"): jen.Qual(g.rt("client"), "EndpointDiscoveryFrom").Call(cfg),
 		})
 	}, perCall: "EndpointDiscovery", callValue: func(func(string) *jen.Statement) jen.Code {
-		return jen.Id("c").Dot("endpointDiscovery").Call(jen.Op("&").Id("options"))
+		return jen.Id("c").Dot("endpointDiscovery").Call(jen.Id("options"))
 	}}}
 }
 

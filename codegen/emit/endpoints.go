@@ -19,7 +19,7 @@ func (g *gen) builtInParam(builtIn string, o *jen.Statement) (jen.Code, bool) {
 	case "AWS::Region":
 		// An empty region is unset, so the rules can say it is missing; a
 		// FIPS pseudo-region is its region (FIPS is on in EndpointOptions).
-		return jen.Qual(g.rt("client"), "EndpointRegion").Call(jen.Op("&").Add(o.Clone()).Dot("Region")), true
+		return jen.Qual(g.rt("client"), "EndpointRegion").Call(o.Clone().Dot("Region")), true
 	case "SDK::Endpoint":
 		return o.Clone().Dot("BaseEndpoint"), true
 	case "AWS::UseFIPS":
@@ -283,7 +283,7 @@ func (g *gen) legacyEndpoints(f *jen.File) {
 		jen.If(jen.Id("o").Dot("EndpointResolver").Op("==").Nil()).Block(jen.Return(jen.Nil())),
 		jen.Return(jen.Op("&").Id("ResolveEndpoint").Values(jen.Dict{
 			jen.Id("Resolver"): jen.Id("o").Dot("EndpointResolver"),
-			jen.Id("Options"):  jen.Id("o").Dot("EndpointOptions"),
+			jen.Id("Options"):  jen.Qual(g.rt("client"), "CallEndpointOptions").Call(jen.Id("o").Dot("EndpointOptions"), jen.Id("o").Dot("Region"), jen.Id("o").Dot("ClientLogMode")),
 		})),
 	)
 	f.Line()

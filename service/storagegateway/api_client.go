@@ -256,16 +256,22 @@ func (c *Client) Options() Options {
 }
 
 // config resolves one call's settings: the client's options adjusted by
-// optFns. It is not generic, so it is compiled once for all operations.
+// optFns. It is not generic, so it is compiled once for all operations. The
+// client's options are used as they are when nothing adjusts them (they never
+// change after New), so most calls copy none.
 func (c *Client) config(optFns []func(*Options)) *gosmith.Config {
-	options := c.options.Copy()
-	for _, fn := range optFns {
-		fn(&options)
+	options := &c.options
+	if len(optFns) > 0 || gosmith.IsFIPSRegion(options.Region) {
+		o := c.options.Copy()
+		for _, fn := range optFns {
+			fn(&o)
+		}
+		if o.RetryMaxAttempts != c.options.RetryMaxAttempts {
+			o.Retryer = gosmith.ResolveRetryer(o.Retryer, o.RetryMode, o.RetryMaxAttempts)
+		}
+		o.EndpointOptions = gosmith.CallEndpointOptions(o.EndpointOptions, o.Region, o.ClientLogMode)
+		options = &o
 	}
-	if options.RetryMaxAttempts != c.options.RetryMaxAttempts {
-		options.Retryer = gosmith.ResolveRetryer(options.Retryer, options.RetryMode, options.RetryMaxAttempts)
-	}
-	options.EndpointOptions = gosmith.CallEndpointOptions(options.EndpointOptions, options.Region, options.ClientLogMode)
 	resolver, endpointParams := options.EndpointResolverV2, options.endpointParameters()
 	return &gosmith.Config{
 		APIOptions:           options.APIOptions,

@@ -66,6 +66,7 @@ func TestEndpointVariantsFromOptions(t *testing.T) {
 		{"FIPS", Options{Region: "us-east-1", EndpointOptions: EndpointResolverOptions{UseFIPSEndpoint: aws.FIPSEndpointStateEnabled}}, "storagegateway-fips.us-east-1.amazonaws.com", ""},
 		{"dual-stack", Options{Region: "eu-west-1", EndpointOptions: EndpointResolverOptions{UseDualStackEndpoint: aws.DualStackEndpointStateEnabled}}, "storagegateway.eu-west-1.api.aws", ""},
 		{"China", Options{Region: "cn-northwest-1"}, "storagegateway.cn-northwest-1.amazonaws.com.cn", ""},
+		{"FIPS pseudo-region", Options{Region: "fips-us-west-2"}, "storagegateway-fips.us-west-2.amazonaws.com", ""},
 		{"BaseEndpoint", Options{Region: "us-east-1", BaseEndpoint: aws.String("https://vpce-1.storagegateway.example")}, "vpce-1.storagegateway.example", ""},
 		{"BaseEndpoint with FIPS is an error", Options{Region: "us-east-1", BaseEndpoint: aws.String("https://x.example"), EndpointOptions: EndpointResolverOptions{UseFIPSEndpoint: aws.FIPSEndpointStateEnabled}}, "", "FIPS and custom endpoint are not supported"},
 		{"dual-stack where the partition has none", Options{Region: "us-iso-east-1", EndpointOptions: EndpointResolverOptions{UseDualStackEndpoint: aws.DualStackEndpointStateEnabled}}, "", "does not support DualStack"},

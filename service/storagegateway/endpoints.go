@@ -136,7 +136,7 @@ func (o *Options) legacyEndpoint() middleware.SerializeMiddleware {
 		return nil
 	}
 	return &ResolveEndpoint{
-		Options:  o.EndpointOptions,
+		Options:  gosmith.CallEndpointOptions(o.EndpointOptions, o.Region, o.ClientLogMode),
 		Resolver: o.EndpointResolver,
 	}
 }
@@ -183,7 +183,7 @@ func (defaultEndpointResolver) ResolveEndpoint(ctx context.Context, params Endpo
 func (o *Options) endpointParameters() EndpointParameters {
 	return EndpointParameters{
 		Endpoint:     o.BaseEndpoint,
-		Region:       gosmith.EndpointRegion(&o.Region),
+		Region:       gosmith.EndpointRegion(o.Region),
 		UseDualStack: aws.Bool(o.EndpointOptions.UseDualStackEndpoint == aws.DualStackEndpointStateEnabled),
 		UseFIPS:      aws.Bool(o.EndpointOptions.UseFIPSEndpoint == aws.FIPSEndpointStateEnabled),
 	}

@@ -89,16 +89,19 @@ func CallEndpointOptions(o EndpointOptions, region string, mode aws.ClientLogMod
 	return o
 }
 
+// IsFIPSRegion reports whether a region is a FIPS pseudo-region
+// (fips-us-east-1, us-east-1-fips), which CallEndpointOptions maps.
+func IsFIPSRegion(region string) bool { return fipsRegion(region) != region }
+
 // EndpointRegion is the AWS::Region endpoint parameter of a region: unset
-// when empty, and a FIPS pseudo-region mapped to its region.
-func EndpointRegion(region *string) *string {
-	if *region == "" {
+// when empty, and a FIPS pseudo-region mapped to its region. It is a new
+// string, so a resolver cannot change the client's options through it.
+func EndpointRegion(region string) *string {
+	if region == "" {
 		return nil
 	}
-	if r := fipsRegion(*region); r != *region {
-		return &r
-	}
-	return region
+	r := fipsRegion(region)
+	return &r
 }
 
 func fipsRegion(region string) string {

@@ -28,11 +28,11 @@ func TestCallEndpointOptionsMapsFIPSPseudoRegions(t *testing.T) {
 		if want == "" {
 			want = tt.region
 		}
-		if got := *EndpointRegion(&tt.region); got != want {
+		if got := *EndpointRegion(tt.region); got != want {
 			t.Errorf("EndpointRegion(%s) = %s, want %s", tt.region, got, want)
 		}
 	}
-	if EndpointRegion(new(string)) != nil {
+	if EndpointRegion("") != nil {
 		t.Error("an empty region is an unset parameter")
 	}
 }
