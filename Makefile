@@ -13,7 +13,7 @@ FUZZTIME ?= 10s
 generate:
 	$(GO) run ./codegen -model models/storagegateway.json -out service/storagegateway
 
-## test: every test, with the race detector (the 100 MiB memory tests without it), then the differential test against aws-sdk-go-v2
+## test: every test, with the race detector (the 100 MiB memory tests without it), the exported-name comparison with aws-sdk-go-v2, then the differential test against it
 test: SHELL := bash
 test: .SHELLFLAGS := -o pipefail -c
 test:
@@ -23,6 +23,9 @@ test:
 	$(GO) test -count=1 -run 'TestLargeResponse|TestOneKeptStringDoesNotPinTheBody' ./service/storagegateway/
 	@echo "== the example program's tests (its own module)"
 	cd examples/listrecoverypoints && $(GO) test -race -count=1 ./...
+	@echo "== the exported names of generated packages against aws-sdk-go-v2's, and a program over the whole client API (their own modules)"
+	cd internal/apisurface && $(GO) test -count=1 ./...
+	cd internal/surfacetest && $(GO) test -race -count=1 ./...
 	@echo "== the differential test against aws-sdk-go-v2 (its own module; the first build takes a few minutes)"
 	bash internal/difftest/run.sh
 
@@ -35,6 +38,8 @@ fmt-check:
 vet:
 	$(GO) vet ./...
 	cd examples/listrecoverypoints && $(GO) vet ./...
+	cd internal/apisurface && $(GO) vet ./...
+	cd internal/surfacetest && $(GO) vet ./...
 	cd bench && $(GO) vet ./...
 
 staticcheck:

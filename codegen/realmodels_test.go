@@ -81,8 +81,10 @@ func TestRealServicesBuildAndVet(t *testing.T) {
 	write(t, filepath.Join(dir, "kinesis", "endpoint_params_test.go"), kinesisEndpointTest)
 	write(t, filepath.Join(dir, "dynamodb", "endpoint_params_test.go"), dynamodbEndpointTest)
 	write(t, filepath.Join(dir, "dynamodb", "customizations_test.go"), dynamodbCustomizationsTest)
-	write(t, filepath.Join(dir, "dynamodb", "handwritten_paginators_test.go"), strings.ReplaceAll(dynamodbBatchGetPaginatorTest,
-		"$TYPES", "github.com/gosmith/gosmith/internal/"+filepath.Base(dir)+"/dynamodb/types"))
+	write(t, filepath.Join(dir, "dynamodb", "discovery_test.go"), dynamodbDiscoveryTest)
+	ddbTypes := "github.com/gosmith/gosmith/internal/" + filepath.Base(dir) + "/dynamodb/types"
+	write(t, filepath.Join(dir, "dynamodb", "handpaginator_test.go"), "package dynamodb\n"+strings.Replace(pagesTest, "// more imports", `"`+ddbTypes+`"`, 1)+batchGetItemPagesTest)
+	write(t, filepath.Join(dir, "kinesis", "handpaginator_test.go"), "package kinesis\n"+pagesTest+describeStreamPagesTest)
 	// Input event streams are not generated yet: -strict refuses them.
 	code, _, stderr := runCLI("-model", filepath.Join(models, "protocoltests-restjson1.json"), "-service", "aws.protocoltests.restjson#RestJson",
 		"-ops", "InputStream,OutputStream", "-out", filepath.Join(dir, "strict"), "-strict")
@@ -417,6 +419,157 @@ func TestAccountIDPicksTheAccountEndpoint(t *testing.T) {
 }
 `
 
+// pagesTest answers each request with the next of a list of bodies and
+// keeps the request bodies, for the paginators v2 writes by hand.
+const pagesTest = `
+import (
+	"context"
+	"io"
+	"net/http"
+	"strings"
+	"testing"
+
+	"github.com/aws/aws-sdk-go-v2/aws"
+	// more imports
+)
+
+type pages struct {
+	bodies   []string
+	requests []string
+}
+
+func (p *pages) Do(r *http.Request) (*http.Response, error) {
+	b, _ := io.ReadAll(r.Body)
+	p.requests = append(p.requests, string(b))
+	body := p.bodies[0]
+	p.bodies = p.bodies[1:]
+	return &http.Response{StatusCode: 200, Header: http.Header{}, Body: io.NopCloser(strings.NewReader(body)), Request: r}, nil
+}
+
+func pagesClient(bodies ...string) (*Client, *pages) {
+	p := &pages{bodies: bodies}
+	return New(Options{Region: "us-east-1", HTTPClient: p, Credentials: aws.AnonymousCredentials{}}), p
+}
+`
+
+const batchGetItemPagesTest = `
+func TestBatchGetItemPaginator(t *testing.T) {
+	c, p := pagesClient(
+		` + "`" + `{"Responses":{},"UnprocessedKeys":{"t":{"Keys":[{"id":{"S":"2"}}]}}}` + "`" + `,
+		` + "`" + `{"Responses":{},"UnprocessedKeys":{}}` + "`" + `)
+	first := map[string]types.KeysAndAttributes{"t": {Keys: []map[string]types.AttributeValue{{"id": &types.AttributeValueMemberS{Value: "1"}}}}}
+	pg := NewBatchGetItemPaginator(c, &BatchGetItemInput{RequestItems: first})
+	n := 0
+	for pg.HasMorePages() {
+		if _, err := pg.NextPage(context.Background()); err != nil {
+			t.Fatal(err)
+		}
+		n++
+	}
+	if n != 2 || !strings.Contains(p.requests[1], ` + "`" + `"RequestItems":{"t":{"Keys":[{"id":{"S":"2"}}]}}` + "`" + `) {
+		t.Errorf("%d pages; requests %q", n, p.requests)
+	}
+}
+`
+
+const describeStreamPagesTest = `
+func TestDescribeStreamPaginator(t *testing.T) {
+	c, p := pagesClient(
+		` + "`" + `{"StreamDescription":{"HasMoreShards":true,"Shards":[{"ShardId":"s1"},{"ShardId":"s2"}]}}` + "`" + `,
+		` + "`" + `{"StreamDescription":{"HasMoreShards":false,"Shards":[{"ShardId":"s3"}]}}` + "`" + `)
+	pg := NewDescribeStreamPaginator(c, &DescribeStreamInput{StreamName: aws.String("s")}, func(o *DescribeStreamPaginatorOptions) { o.Limit = aws.Int32(2) })
+	n := 0
+	for pg.HasMorePages() {
+		if _, err := pg.NextPage(context.Background()); err != nil {
+			t.Fatal(err)
+		}
+		n++
+	}
+	if n != 2 || !strings.Contains(p.requests[1], ` + "`" + `"ExclusiveStartShardId":"s2"` + "`" + `) || !strings.Contains(p.requests[0], ` + "`" + `"Limit":2` + "`" + `) {
+		t.Errorf("%d pages; requests %q", n, p.requests)
+	}
+}
+`
+
+// dynamodbDiscoveryTest checks endpoint discovery as v2 does it for
+// DynamoDB: off by default; when enabled, calls go to the host
+// DescribeEndpoints names once it has answered (in the background).
+const dynamodbDiscoveryTest = `package dynamodb
+
+import (
+	"context"
+	"io"
+	"net/http"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/aws/aws-sdk-go-v2/aws"
+)
+
+type discoveryServer struct {
+	mu        sync.Mutex
+	hosts     []string
+	discovers int
+}
+
+func (s *discoveryServer) Do(r *http.Request) (*http.Response, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	body := "{}"
+	if strings.HasSuffix(r.Header.Get("X-Amz-Target"), ".DescribeEndpoints") {
+		s.discovers++
+		body = ` + "`" + `{"Endpoints":[{"Address":"discovered.example.com","CachePeriodInMinutes":1}]}` + "`" + `
+	} else {
+		s.hosts = append(s.hosts, r.URL.Host)
+	}
+	return &http.Response{StatusCode: 200, Header: http.Header{}, Body: io.NopCloser(strings.NewReader(body)), Request: r}, nil
+}
+
+func (s *discoveryServer) last() (string, int) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.hosts[len(s.hosts)-1], s.discovers
+}
+
+func TestEndpointDiscovery(t *testing.T) {
+	s := &discoveryServer{}
+	c := New(Options{Region: "us-east-1", HTTPClient: s, Credentials: aws.AnonymousCredentials{}})
+	if c.Options().EndpointDiscovery.EnableEndpointDiscovery != aws.EndpointDiscoveryAuto {
+		t.Errorf("EnableEndpointDiscovery = %v, want auto", c.Options().EndpointDiscovery.EnableEndpointDiscovery)
+	}
+	if _, err := c.ListTables(context.Background(), &ListTablesInput{}); err != nil {
+		t.Fatal(err)
+	}
+	if host, n := s.last(); host != "dynamodb.us-east-1.amazonaws.com" || n != 0 {
+		t.Errorf("auto: host %s after %d discoveries, want no discovery", host, n)
+	}
+	enabled := func(o *Options) { o.EndpointDiscovery.EnableEndpointDiscovery = aws.EndpointDiscoveryEnabled }
+	deadline := time.Now().Add(5 * time.Second)
+	for {
+		if _, err := c.ListTables(context.Background(), &ListTablesInput{}, enabled); err != nil {
+			t.Fatal(err)
+		}
+		if host, _ := s.last(); host == "discovered.example.com" {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatal("calls never went to the discovered endpoint")
+		}
+		time.Sleep(time.Millisecond)
+	}
+	for i := 0; i < 3; i++ {
+		if _, err := c.ListTables(context.Background(), &ListTablesInput{}, enabled); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if host, n := s.last(); host != "discovered.example.com" || n != 1 {
+		t.Errorf("host %s after %d discoveries, want the cached one after 1", host, n)
+	}
+}
+`
+
 // dynamodbCustomizationsTest checks DynamoDB's customizations as v2 has
 // them: Accept-Encoding, gzip responses and the X-Amz-Crc32 check.
 const dynamodbCustomizationsTest = `package dynamodb
@@ -484,53 +637,6 @@ func TestResponseChecksumAndEncoding(t *testing.T) {
 	out, err = newClient(s, func(o *Options) { o.EnableAcceptEncodingGzip = true }).ListTables(context.Background(), &ListTablesInput{})
 	if err != nil || len(out.TableNames) != 2 || s.accept[0] != "gzip" {
 		t.Errorf("gzip: %v, %v, Accept-Encoding %q", err, out, s.accept)
-	}
-}
-`
-
-// dynamodbBatchGetPaginatorTest drives the BatchGetItem paginator v2 writes
-// by hand (the model has none): UnprocessedKeys become the next request.
-const dynamodbBatchGetPaginatorTest = `package dynamodb
-
-import (
-	"context"
-	"io"
-	"net/http"
-	"strings"
-	"testing"
-
-	"github.com/aws/aws-sdk-go-v2/aws"
-
-	"$TYPES"
-)
-
-type batchServer struct{ bodies []string }
-
-func (s *batchServer) Do(r *http.Request) (*http.Response, error) {
-	b, _ := io.ReadAll(r.Body)
-	s.bodies = append(s.bodies, string(b))
-	reply := "{\"Responses\":{}}"
-	if len(s.bodies) == 1 {
-		reply = "{\"Responses\":{},\"UnprocessedKeys\":{\"t\":{\"Keys\":[{\"id\":{\"S\":\"2\"}}]}}}"
-	}
-	return &http.Response{StatusCode: 200, Header: http.Header{}, Body: io.NopCloser(strings.NewReader(reply)), Request: r}, nil
-}
-
-func TestBatchGetItemPaginator(t *testing.T) {
-	s := &batchServer{}
-	c := New(Options{Region: "us-east-1", HTTPClient: s, Credentials: aws.AnonymousCredentials{}, DisableValidateResponseChecksum: true})
-	p := NewBatchGetItemPaginator(c, &BatchGetItemInput{RequestItems: map[string]types.KeysAndAttributes{
-		"t": {Keys: []map[string]types.AttributeValue{{"id": &types.AttributeValueMemberS{Value: "1"}}, {"id": &types.AttributeValueMemberS{Value: "2"}}}},
-	}})
-	pages := 0
-	for p.HasMorePages() {
-		if _, err := p.NextPage(context.Background()); err != nil {
-			t.Fatal(err)
-		}
-		pages++
-	}
-	if pages != 2 || len(s.bodies) != 2 || !strings.Contains(s.bodies[1], "\"2\"") || strings.Contains(s.bodies[1], "\"1\"") {
-		t.Errorf("%d pages, requests %q; want the unprocessed key alone in the second", pages, s.bodies)
 	}
 }
 `

@@ -617,6 +617,53 @@ func trickyFailureCases() []trickyCase {
 
 func trickySuccessCases() []trickyCase {
 	return []trickyCase{
+		// ---- Auth. ----
+		{
+			name: "an operation with an empty @auth goes unsigned, the others signed",
+			pkg:  "noauth",
+			model: doc(svcShape("ex#Svc", `"aws.protocols#awsJson1_1":{},"aws.auth#sigv4":{"name":"svc"}`, "Signed", "Open"),
+				`"ex#Signed":{"type":"operation"}`,
+				`"ex#Open":{"type":"operation","traits":{"smithy.api#auth":[]}}`),
+			smoke: `
+import (
+	"context"
+	"io"
+	"net/http"
+	"strings"
+	"testing"
+
+	"github.com/aws/aws-sdk-go-v2/aws"
+)
+
+type authRecorder struct{ auth []string }
+
+func (a *authRecorder) Do(r *http.Request) (*http.Response, error) {
+	a.auth = append(a.auth, r.Header.Get("Authorization"))
+	return &http.Response{StatusCode: 200, Header: http.Header{}, Body: io.NopCloser(strings.NewReader("{}")), Request: r}, nil
+}
+
+func TestEmptyAuthIsUnsigned(t *testing.T) {
+	rec := &authRecorder{}
+	creds := aws.CredentialsProviderFunc(func(context.Context) (aws.Credentials, error) {
+		return aws.Credentials{AccessKeyID: "AKID", SecretAccessKey: "SECRET"}, nil
+	})
+	c := New(Options{Region: "us-east-1", BaseEndpoint: aws.String("http://tricky.invalid"), HTTPClient: rec, Credentials: creds})
+	if _, err := c.Signed(context.Background(), &SignedInput{}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := c.Open(context.Background(), &OpenInput{}); err != nil {
+		t.Fatal(err)
+	}
+	if len(rec.auth) != 2 || !strings.Contains(rec.auth[0], "/us-east-1/svc/aws4_request") || rec.auth[1] != "" {
+		t.Errorf("Authorization headers %q: want Signed signed, Open not", rec.auth)
+	}
+	opts, err := c.Options().AuthSchemeResolver.ResolveAuthSchemes(context.Background(), &AuthResolverParameters{Operation: "Open"})
+	if err != nil || len(opts) != 1 || opts[0].SchemeID != "smithy.api#noAuth" {
+		t.Errorf("Open's auth options: %v, %v", opts, err)
+	}
+}
+`,
+		},
 		// ---- Recursion. ----
 		{
 			name: "a structure recursive through an optional member compiles and round-trips",

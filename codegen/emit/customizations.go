@@ -11,6 +11,9 @@ import (
 type customization struct {
 	options []optionField
 	stack   func(g *gen, opt func(name string) *jen.Statement) []jen.Code
+	// paginators emits the paginators aws-sdk-go-v2 writes by hand for
+	// operations the model does not mark @paginated.
+	paginators func(g *gen, f *jen.File)
 }
 
 // customizations says which services get which customizations, keyed by
@@ -32,10 +35,10 @@ var customizations = map[string]customization{
 	}},
 	"SQS": {
 		options: []optionField{
-			{"DisableMessageChecksumValidation", jen.Bool(), []string{
+			{name: "DisableMessageChecksumValidation", typ: jen.Bool(), doc: []string{
 				"Allows you to disable the client's validation of response message checksums.",
 				"Enabled by default. Used by SendMessage, SendMessageBatch, and ReceiveMessage.",
-			}, nil, ""},
+			}},
 		},
 		stack: func(g *gen, opt func(string) *jen.Statement) []jen.Code {
 			return []jen.Code{jen.Qual(g.rt("customizations"), "SQSMessageChecksums").Call(opt("DisableMessageChecksumValidation"))}
@@ -43,14 +46,14 @@ var customizations = map[string]customization{
 	},
 	"DynamoDB": {
 		options: []optionField{
-			{"DisableValidateResponseChecksum", jen.Bool(), []string{
+			{name: "DisableValidateResponseChecksum", typ: jen.Bool(), doc: []string{
 				"Allows you to disable the client's validation of response integrity using CRC32",
 				"checksum. Enabled by default.",
-			}, nil, ""},
-			{"EnableAcceptEncodingGzip", jen.Bool(), []string{
+			}},
+			{name: "EnableAcceptEncodingGzip", typ: jen.Bool(), doc: []string{
 				"Allows you to enable the client's support for compressed gzip responses.",
 				"Disabled by default.",
-			}, nil, ""},
+			}},
 		},
 		stack: func(g *gen, opt func(string) *jen.Statement) []jen.Code {
 			return []jen.Code{
@@ -58,7 +61,9 @@ var customizations = map[string]customization{
 				jen.Qual(g.rt("customizations"), "DynamoDBChecksum").Call(opt("DisableValidateResponseChecksum")),
 			}
 		},
+		paginators: (*gen).batchGetItemPaginator,
 	},
+	"Kinesis": {paginators: (*gen).describeStreamPaginator},
 }
 
 // customizationOptions are the Options fields the service's
@@ -71,7 +76,7 @@ func (g *gen) customizationOptions() []optionField {
 // Customizations, or nil when the service needs none.
 func (g *gen) callCustomizations(opt func(string) *jen.Statement) jen.Code {
 	c, ok := customizations[g.pkg.Service.SdkID]
-	if !ok {
+	if !ok || c.stack == nil {
 		return nil
 	}
 	return jen.Index().Func().Params(jen.Op("*").Qual(pkgMiddleware, "Stack")).Error().Values(c.stack(g, opt)...)

@@ -31,6 +31,12 @@ const (
 	pkgMiddleware = "github.com/aws/smithy-go/middleware"
 	pkgLogging    = "github.com/aws/smithy-go/logging"
 	pkgV4         = "github.com/aws/aws-sdk-go-v2/aws/signer/v4"
+	pkgTracing    = "github.com/aws/smithy-go/tracing"
+	pkgMetrics    = "github.com/aws/smithy-go/metrics"
+	pkgSmithyAuth = "github.com/aws/smithy-go/auth"
+	pkgSmithyHTTP = "github.com/aws/smithy-go/transport/http"
+	// pkgAWSMiddleware is imported as awsmiddleware, as aws-sdk-go-v2 does.
+	pkgAWSMiddleware = "github.com/aws/aws-sdk-go-v2/aws/middleware"
 )
 
 // File is one generated file, its path relative to the package directory.
@@ -69,6 +75,7 @@ func Generate(p *goview.Package) ([]File, error) {
 		{"doc.go", g.docFile},
 		{"api_client.go", g.clientFile},
 		{"endpoints.go", g.endpointsFile},
+		{"auth.go", g.authFile},
 		{"serializers.go", g.serializersFile},
 		{"deserializers.go", g.deserializersFile},
 		{"validators.go", g.validatorsFile},
@@ -203,6 +210,10 @@ func (g *gen) setup(f *jen.File) {
 	f.ImportAlias("github.com/aws/smithy-go/transport/http", "smithyhttp")
 	f.ImportAlias(pkgSmithyEndpoints, "smithyendpoints")
 	f.ImportName(pkgV4, "v4")
+	f.ImportName(pkgTracing, "tracing")
+	f.ImportName(pkgMetrics, "metrics")
+	f.ImportAlias(pkgSmithyAuth, "smithyauth")
+	f.ImportAlias(pkgAWSMiddleware, "awsmiddleware")
 }
 
 // docComment renders a model documentation string as godoc lines above a

@@ -17,8 +17,9 @@ const pkgSmithyEndpoints = "github.com/aws/smithy-go/endpoints"
 func (g *gen) builtInParam(builtIn string, o *jen.Statement) (jen.Code, bool) {
 	switch builtIn {
 	case "AWS::Region":
-		// An empty region is unset, so the rules can say it is missing.
-		return jen.Qual(g.rt("client"), "OptionalString").Call(o.Clone().Dot("Region")), true
+		// An empty region is unset, so the rules can say it is missing; a
+		// FIPS pseudo-region is its region (FIPS is on in EndpointOptions).
+		return jen.Qual(g.rt("client"), "EndpointRegion").Call(o.Clone().Dot("Region")), true
 	case "SDK::Endpoint":
 		return o.Clone().Dot("BaseEndpoint"), true
 	case "AWS::UseFIPS":
@@ -40,8 +41,8 @@ func (g *gen) endpointParams() []*goview.EndpointParam {
 	return []*goview.EndpointParam{
 		{Name: "Endpoint", GoName: "Endpoint", Type: "String", BuiltIn: "SDK::Endpoint", Doc: "Override the endpoint used to send this request."},
 		{Name: "Region", GoName: "Region", Type: "String", BuiltIn: "AWS::Region", Doc: "The AWS region used to dispatch the request."},
-		{Name: "UseDualStack", GoName: "UseDualStack", Type: "Boolean", BuiltIn: "AWS::UseDualStack", Doc: "When true, use the dual-stack endpoint."},
-		{Name: "UseFIPS", GoName: "UseFIPS", Type: "Boolean", BuiltIn: "AWS::UseFIPS", Doc: "When true, send this request to the FIPS-compliant regional endpoint."},
+		{Name: "UseDualStack", GoName: "UseDualStack", Type: "Boolean", BuiltIn: "AWS::UseDualStack", Doc: "When true, use the dual-stack endpoint.", Default: false, Required: true},
+		{Name: "UseFIPS", GoName: "UseFIPS", Type: "Boolean", BuiltIn: "AWS::UseFIPS", Doc: "When true, send this request to the FIPS-compliant regional endpoint.", Default: false, Required: true},
 	}
 }
 
@@ -75,16 +76,19 @@ func (g *gen) endpointsFile() *jen.File {
 	f.Comment("resolved.")
 	f.Type().Id("EndpointParameters").Struct(fields...)
 	f.Line()
+	g.endpointParamsMethods(f, params)
 	f.Comment("EndpointResolverV2 resolves endpoints for " + g.title() + ".")
 	f.Type().Id("EndpointResolverV2").Interface(
 		jen.Id("ResolveEndpoint").Params(jen.Id("ctx").Qual("context", "Context"), jen.Id("params").Id("EndpointParameters")).
 			Params(jen.Qual(pkgSmithyEndpoints, "Endpoint"), jen.Error()),
 	)
 	f.Line()
-	f.Comment("EndpointResolverOptions chooses the variant of the regional endpoint:")
-	f.Comment("FIPS and dual-stack.")
+	f.Comment("EndpointResolverOptions is the service endpoint resolver options: the")
+	f.Comment("variant of the regional endpoint (FIPS, dual-stack), DisableHTTPS, and what a")
+	f.Comment("deprecated EndpointResolver is given.")
 	f.Type().Id("EndpointResolverOptions").Op("=").Qual(g.rt("client"), "EndpointOptions")
 	f.Line()
+	g.legacyEndpoints(f)
 	f.Comment("NewDefaultEndpointResolverV2 returns the resolver of the service's endpoint")
 	f.Comment("rules.")
 	f.Func().Id("NewDefaultEndpointResolverV2").Params().Id("EndpointResolverV2").Block(
@@ -95,7 +99,12 @@ func (g *gen) endpointsFile() *jen.File {
 	f.Line()
 	var resolve []jen.Code
 	if r := g.pkg.Service.Endpoints; r != nil {
-		resolve = append(resolve, jen.Id("p").Op(":=").Qual(g.rt("endpoints"), "Params").Values())
+		resolve = append(resolve,
+			jen.Id("params").Op("=").Id("params").Dot("WithDefaults").Call(),
+			jen.If(jen.Err().Op(":=").Id("params").Dot("ValidateRequired").Call(), jen.Err().Op("!=").Nil()).Block(
+				jen.Return(jen.Qual(pkgSmithyEndpoints, "Endpoint").Values(), jen.Qual("fmt", "Errorf").Call(jen.Lit("endpoint parameters are not valid, %w"), jen.Err())),
+			),
+			jen.Id("p").Op(":=").Qual(g.rt("endpoints"), "Params").Values())
 		for _, p := range params {
 			field := jen.Id("params").Dot(p.GoName)
 			value := jen.Op("*").Add(field.Clone())
@@ -152,6 +161,142 @@ func (g *gen) endpointsFile() *jen.File {
 		jen.Return(jen.Id("EndpointParameters").Values(dict)),
 	)
 	return f
+}
+
+// endpointParamsMethods emits aws-sdk-go-v2's ValidateRequired and
+// WithDefaults over the rule set's parameters.
+func (g *gen) endpointParamsMethods(f *jen.File, params []*goview.EndpointParam) {
+	var validate, defaults []jen.Code
+	for _, p := range params {
+		field := jen.Id("p").Dot(p.GoName)
+		if p.Required {
+			validate = append(validate, jen.If(field.Clone().Op("==").Nil()).Block(
+				jen.Return(jen.Qual("fmt", "Errorf").Call(jen.Lit("parameter "+p.Name+" is required"))),
+			))
+		}
+		if p.Default != nil {
+			lit, err := endpointParamLiteral(p, p.Default)
+			if err != nil {
+				if ss, ok := p.Default.([]string); ok { // Parameters gives string arrays typed
+					items := make([]jen.Code, len(ss))
+					for i, s := range ss {
+						items[i] = jen.Lit(s)
+					}
+					lit, err = jen.Index().String().Values(items...), nil
+				}
+			}
+			if err == nil {
+				defaults = append(defaults, jen.If(field.Clone().Op("==").Nil()).Block(field.Clone().Op("=").Add(lit)))
+			}
+		}
+	}
+	f.Comment("ValidateRequired validates required parameters are set.")
+	f.Func().Params(jen.Id("p").Id("EndpointParameters")).Id("ValidateRequired").Params().Error().Block(
+		append(validate, jen.Return(jen.Nil()))...,
+	)
+	f.Line()
+	f.Comment("WithDefaults returns a shallow copy of EndpointParameters with default values")
+	f.Comment("applied to members where applicable.")
+	f.Func().Params(jen.Id("p").Id("EndpointParameters")).Id("WithDefaults").Params().Id("EndpointParameters").Block(
+		append(defaults, jen.Return(jen.Id("p")))...,
+	)
+	f.Line()
+}
+
+// legacyEndpoints emits aws-sdk-go-v2's deprecated v1 endpoint API:
+// EndpointResolver, EndpointResolverFunc, EndpointResolverFromURL,
+// NewDefaultEndpointResolver and the ResolveEndpoint middleware. The
+// runtime does the work.
+func (g *gen) legacyEndpoints(f *jen.File) {
+	region, options := jen.Id("region").String(), jen.Id("options").Id("EndpointResolverOptions")
+	result := jen.Params(jen.Qual(pkgAWS, "Endpoint"), jen.Error())
+	const deprecated = "//lint:ignore SA1019 aws-sdk-go-v2's deprecated v1 endpoint API, kept for the programs that use it"
+	f.Comment("EndpointResolver interface for resolving service endpoints.")
+	f.Comment("")
+	f.Comment("Deprecated: use BaseEndpoint or EndpointResolverV2; a client with an")
+	f.Comment("EndpointResolver sends every request where it says.")
+	f.Type().Id("EndpointResolver").Interface(
+		jen.Comment(deprecated),
+		jen.Id("ResolveEndpoint").Params(region.Clone(), options.Clone()).Add(result.Clone()),
+	)
+	f.Line()
+	f.Comment("EndpointResolverFunc is a helper utility that wraps a function so it satisfies")
+	f.Comment("the EndpointResolver interface. This is useful when you want to add additional")
+	f.Comment("endpoint resolving logic, or stub out specific endpoints with custom values.")
+	f.Comment(deprecated)
+	f.Type().Id("EndpointResolverFunc").Func().Params(region.Clone(), options.Clone()).Add(result.Clone())
+	f.Line()
+	f.Comment("ResolveEndpoint calls fn.")
+	f.Comment(deprecated)
+	f.Func().Params(jen.Id("fn").Id("EndpointResolverFunc")).Id("ResolveEndpoint").Params(region.Clone(), options.Clone()).
+		Params(jen.Id("endpoint").Qual(pkgAWS, "Endpoint"), jen.Err().Error()).Block(
+		jen.Return(jen.Id("fn").Call(jen.Id("region"), jen.Id("options"))),
+	)
+	f.Line()
+	f.Comment("EndpointResolverFromURL returns an EndpointResolver configured using the")
+	f.Comment("provided endpoint url. By default, the resolved endpoint resolver uses the")
+	f.Comment("client region as signing region, and the endpoint source is set to")
+	f.Comment("EndpointSourceCustom. You can provide functional options to configure endpoint")
+	f.Comment("values for the resolved endpoint.")
+	f.Comment(deprecated)
+	f.Func().Id("EndpointResolverFromURL").Params(jen.Id("url").String(), jen.Id("optFns").Op("...").Func().Params(jen.Op("*").Qual(pkgAWS, "Endpoint"))).Id("EndpointResolver").Block(
+		jen.Return(jen.Id("EndpointResolverFunc").Call(jen.Qual(g.rt("client"), "EndpointFromURL").Call(jen.Id("url"), jen.Id("optFns").Op("...")))),
+	)
+	f.Line()
+	params := jen.Dict{}
+	for _, p := range g.endpointParams() {
+		switch p.BuiltIn {
+		case "AWS::Region":
+			params[jen.Id(p.GoName)] = jen.Op("&").Id("region")
+		case "AWS::UseFIPS":
+			params[jen.Id(p.GoName)] = jen.Op("&").Id("fips")
+		case "AWS::UseDualStack":
+			params[jen.Id(p.GoName)] = jen.Op("&").Id("dualStack")
+		}
+	}
+	f.Comment("NewDefaultEndpointResolver constructs a new service endpoint resolver: the")
+	f.Comment("service's endpoint rules for a region and the options' FIPS and dual-stack")
+	f.Comment("settings.")
+	f.Func().Id("NewDefaultEndpointResolver").Params().Op("*").Qual(g.rt("client"), "DefaultV1Resolver").Block(
+		jen.Return(jen.Qual(g.rt("client"), "NewDefaultV1Resolver").Call(
+			jen.Func().Params(jen.Id("ctx").Qual("context", "Context"), jen.Id("region").String(), jen.List(jen.Id("fips"), jen.Id("dualStack")).Bool()).
+				Params(jen.Qual(pkgSmithyEndpoints, "Endpoint"), jen.Error()).Block(
+				jen.Return(jen.Id("NewDefaultEndpointResolverV2").Call().Dot("ResolveEndpoint").Call(jen.Id("ctx"), jen.Id("EndpointParameters").Values(params))),
+			),
+		)),
+	)
+	f.Line()
+	f.Comment("ResolveEndpoint is the middleware of the deprecated EndpointResolver: when")
+	f.Comment("the client has one, the request goes where it says, signed with its signing")
+	f.Comment("name and region; an aws.EndpointNotFoundError falls back to the endpoint rules.")
+	f.Type().Id("ResolveEndpoint").Struct(
+		jen.Id("Resolver").Id("EndpointResolver"),
+		jen.Id("Options").Id("EndpointResolverOptions"),
+	)
+	f.Line()
+	f.Comment("ID identifies the middleware in the stack.")
+	f.Func().Params(jen.Op("*").Id("ResolveEndpoint")).Id("ID").Params().String().Block(jen.Return(jen.Lit("ResolveEndpoint")))
+	f.Line()
+	f.Comment("legacyEndpoint is the call's ResolveEndpoint middleware; nil without an")
+	f.Comment("EndpointResolver.")
+	f.Func().Params(jen.Id("o").Op("*").Id("Options")).Id("legacyEndpoint").Params().Qual(pkgMiddleware, "SerializeMiddleware").Block(
+		jen.If(jen.Id("o").Dot("EndpointResolver").Op("==").Nil()).Block(jen.Return(jen.Nil())),
+		jen.Return(jen.Op("&").Id("ResolveEndpoint").Values(jen.Dict{
+			jen.Id("Resolver"): jen.Id("o").Dot("EndpointResolver"),
+			jen.Id("Options"):  jen.Qual(g.rt("client"), "CallEndpointOptions").Call(jen.Id("o").Dot("EndpointOptions"), jen.Id("o").Dot("Region"), jen.Id("o").Dot("ClientLogMode")),
+		})),
+	)
+	f.Line()
+	f.Comment("HandleSerialize sets the request's endpoint when the call uses Resolver.")
+	f.Func().Params(jen.Id("m").Op("*").Id("ResolveEndpoint")).Id("HandleSerialize").Params(
+		jen.Id("ctx").Qual("context", "Context"), jen.Id("in").Qual(pkgMiddleware, "SerializeInput"), jen.Id("next").Qual(pkgMiddleware, "SerializeHandler"),
+	).Params(
+		jen.Id("out").Qual(pkgMiddleware, "SerializeOutput"), jen.Id("metadata").Qual(pkgMiddleware, "Metadata"), jen.Err().Error(),
+	).Block(
+		jen.Return(jen.Qual(g.rt("client"), "ResolveLegacyEndpoint").Call(
+			jen.Id("ctx"), jen.Id("in"), jen.Id("next"), jen.Id("m").Dot("Resolver"), jen.Id("m").Dot("Options"), jen.Id("service").Dot("SigningName"))),
+	)
+	f.Line()
 }
 
 // endpointTestsFile emits the model's smithy.rules#endpointTests as a Go

@@ -69,6 +69,16 @@ func (g *gen) operationFile(op *goview.Operation) *jen.File {
 	if op.ChecksumRequired {
 		spec[jen.Id("ChecksumRequired")] = jen.True()
 	}
+	if op.NoAuth {
+		spec[jen.Id("NoAuth")] = jen.True()
+	}
+	if d := op.DiscoveredEndpoint; d != nil {
+		mode := "DiscoveryOptional"
+		if d.Required {
+			mode = "DiscoveryRequired"
+		}
+		spec[jen.Id("Discovery")] = jen.Qual(g.rt("client"), mode)
+	}
 	desc := jen.Dict{
 		jen.Id("Spec"): jen.Qual(g.rt("client"), "Spec").Types(jen.Op("*").Id(in.Name)).Values(spec),
 		jen.Id("New"):  jen.Func().Params().Op("*").Id(out.Name).Block(jen.Return(jen.New(jen.Id(out.Name)))),

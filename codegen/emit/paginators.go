@@ -10,12 +10,31 @@ import (
 // every @paginated operation, with aws-sdk-go-v2's names and behaviour.
 func (g *gen) paginatorsFile() *jen.File {
 	f := g.newFile()
+	paginated := false
 	for _, op := range g.pkg.Operations {
 		if op.Paginator != nil {
 			g.paginator(f, op)
+			paginated = true
 		}
 	}
+	if paginated {
+		g.userAgentFeature(f, "addIsPaginatorUserAgent", "UserAgentFeaturePaginator", "paginator")
+	}
+	if c := customizations[g.pkg.Service.SdkID]; c.paginators != nil {
+		c.paginators(g, f)
+	}
 	return f
+}
+
+// userAgentFeature emits the functional option that lists a feature in the
+// User-Agent, as aws-sdk-go-v2's paginators and waiters do.
+func (g *gen) userAgentFeature(f *jen.File, name, feature, what string) {
+	f.Line()
+	f.Comment(name + " lists the " + what + " feature in the call's User-Agent.")
+	f.Func().Id(name).Params(jen.Id("o").Op("*").Id("Options")).Block(
+		jen.Id("o").Dot("APIOptions").Op("=").Append(jen.Id("o").Dot("APIOptions"),
+			jen.Qual(g.rt("client"), "UserAgentFeature").Call(jen.Qual(pkgAWSMiddleware, feature))),
+	)
 }
 
 func (g *gen) paginator(f *jen.File, op *goview.Operation) {
@@ -35,14 +54,15 @@ func (g *gen) paginator(f *jen.File, op *goview.Operation) {
 	if pg.PageSize != nil {
 		optFields = append(optFields, docComment("", pg.PageSize.Doc), jen.Id("Limit").Add(g.goType(pg.PageSize.Type)), jen.Line())
 	}
-	optFields = append(optFields,
-		jen.Comment("Set to true if pagination should stop if the service returns a pagination token"),
-		jen.Comment("that matches the most recent token provided to the service."),
-	)
-	if pg.InputToken.Type.Kind != goview.KindString {
-		optFields = append(optFields, jen.Comment("(Only string tokens are compared; this option has no effect here.)"))
+	// As in aws-sdk-go-v2, only string tokens can be compared, so only
+	// their paginators have StopOnDuplicateToken.
+	if pg.InputToken.Type.Kind == goview.KindString {
+		optFields = append(optFields,
+			jen.Comment("Set to true if pagination should stop if the service returns a pagination token"),
+			jen.Comment("that matches the most recent token provided to the service."),
+			jen.Id("StopOnDuplicateToken").Bool(),
+		)
 	}
-	optFields = append(optFields, jen.Id("StopOnDuplicateToken").Bool())
 	f.Comment(optsName + " is the paginator options for " + op.Name + ".")
 	f.Type().Id(optsName).Struct(optFields...)
 	f.Line()
@@ -119,6 +139,7 @@ func (g *gen) paginator(f *jen.File, op *goview.Operation) {
 		)
 	}
 	next = append(next,
+		jen.Id("optFns").Op("=").Append(jen.Index().Func().Params(jen.Op("*").Id("Options")).Values(jen.Id("addIsPaginatorUserAgent")), jen.Id("optFns").Op("...")),
 		jen.List(jen.Id("result"), jen.Err()).Op(":=").Id("p").Dot("client").Dot(op.Name).Call(jen.Id("ctx"), jen.Op("&").Id("params"), jen.Id("optFns").Op("...")),
 		jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err())),
 		jen.Id("p").Dot("firstPage").Op("=").False(),

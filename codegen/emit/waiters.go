@@ -34,6 +34,7 @@ func (g *gen) waitersFile() *jen.File {
 		}
 	}
 	g.waiterViews(f)
+	g.userAgentFeature(f, "addIsWaiterUserAgent", "UserAgentFeatureWaiter", "waiter")
 	return f
 }
 
@@ -109,6 +110,7 @@ func (g *gen) waiter(f *jen.File, op *goview.Operation, w *goview.Waiter) {
 			jen.Id("Retryable"): jen.Id("options").Dot("Retryable"),
 			jen.Id("Call"): jen.Func().Params(jen.Id("ctx").Qual("context", "Context"), jen.Id("in").Op("*").Id(in)).Params(jen.Op("*").Id(out), jen.Error()).Block(
 				jen.Return(jen.Id("w").Dot("client").Dot(op.Name).Call(jen.Id("ctx"), jen.Id("in"), jen.Func().Params(jen.Id("o").Op("*").Id("Options")).Block(
+					jen.Id("addIsWaiterUserAgent").Call(jen.Id("o")),
 					jen.Id("o").Dot("APIOptions").Op("=").Append(jen.Id("o").Dot("APIOptions"), jen.Id("options").Dot("APIOptions").Op("...")),
 					jen.For(jen.List(jen.Id("_"), jen.Id("fn")).Op(":=").Range().Id("options").Dot("ClientOptions")).Block(jen.Id("fn").Call(jen.Id("o"))),
 				))),

@@ -129,6 +129,9 @@ func Build(m *model.Model, cfg Config) (*Package, error) {
 		b.pkg.Operations = append(b.pkg.Operations, op)
 	}
 	sort.Slice(b.pkg.Operations, func(i, j int) bool { return b.pkg.Operations[i].Name < b.pkg.Operations[j].Name })
+	if err := b.endpointDiscovery(svcShape); err != nil {
+		return nil, err
+	}
 	if cfg.Strict && len(b.pkg.Warnings) > 0 {
 		return nil, shapeErr(svcShape, "", "-strict: %s", strings.Join(b.pkg.Warnings, "; "))
 	}
@@ -316,11 +319,7 @@ func (b *builder) operation(svc, s *model.Shape) (*Operation, error) {
 	}
 	op.Waiters = waiters
 	b.pkg.Warnings = append(b.pkg.Warnings, warnings...)
-	p := b.m.OperationPaginated(svc.ID, s.ID)
-	if p == nil {
-		p = handWrittenPaginators[b.pkg.Service.SdkID][op.Name]
-	}
-	if p != nil {
+	if p := b.m.OperationPaginated(svc.ID, s.ID); p != nil {
 		pg, err := b.paginator(op, p)
 		if err != nil {
 			return nil, shapeErr(s, "", "paginated: %v", err)
@@ -330,11 +329,36 @@ func (b *builder) operation(svc, s *model.Shape) (*Operation, error) {
 	return op, nil
 }
 
-// handWrittenPaginators are the paginators aws-sdk-go-v2 writes by hand
-// where the model has none, by SDK ID and operation, as the @paginated
-// trait that describes them: code written against v2 calls them.
-var handWrittenPaginators = map[string]map[string]*model.Paginated{
-	"DynamoDB": {"BatchGetItem": {InputToken: "RequestItems", OutputToken: "UnprocessedKeys"}},
+// endpointDiscovery finds the service's endpoint discovery operation among
+// those generated; without it (-ops left it out), operations go to the
+// endpoint the rules give, with a warning where discovery is required.
+func (b *builder) endpointDiscovery(s *model.Shape) error {
+	const trait = "aws.api#clientEndpointDiscovery"
+	if !s.Traits.Has(trait) {
+		return nil
+	}
+	var d struct {
+		Operation model.ShapeID `json:"operation"`
+	}
+	if err := s.Traits.Decode(trait, &d); err != nil {
+		return shapeErr(s, "", "trait %s: %v", trait, err)
+	}
+	for _, op := range b.pkg.Operations {
+		if op.Shape.ID == d.Operation {
+			b.pkg.Service.EndpointDiscovery = op
+			return nil
+		}
+	}
+	for _, op := range b.pkg.Operations {
+		if op.DiscoveredEndpoint != nil && op.DiscoveredEndpoint.Required {
+			b.pkg.Warnings = append(b.pkg.Warnings, fmt.Sprintf("endpoint discovery left out: its operation %s is not generated", d.Operation.Name()))
+			break
+		}
+	}
+	for _, op := range b.pkg.Operations {
+		op.DiscoveredEndpoint = nil
+	}
+	return nil
 }
 
 // operationTraits resolves @endpoint host prefixes, idempotency tokens and
@@ -369,6 +393,24 @@ func (b *builder) operationTraits(op *Operation) error {
 		}
 	}
 	op.ChecksumRequired = s.Traits.Has("smithy.api#httpChecksumRequired")
+	if s.Traits.Has("smithy.api#auth") {
+		var schemes []string
+		if err := s.Traits.Decode("smithy.api#auth", &schemes); err != nil {
+			return shapeErr(s, "", "trait smithy.api#auth: %v", err)
+		}
+		op.NoAuth = len(schemes) == 0
+	}
+	if s.Traits.Has("aws.api#clientDiscoveredEndpoint") {
+		var d DiscoveredEndpoint
+		var raw struct {
+			Required bool `json:"required"`
+		}
+		if err := s.Traits.Decode("aws.api#clientDiscoveredEndpoint", &raw); err != nil {
+			return shapeErr(s, "", "trait aws.api#clientDiscoveredEndpoint: %v", err)
+		}
+		d.Required = raw.Required
+		op.DiscoveredEndpoint = &d
+	}
 	if s.Traits.Has("smithy.api#requestCompression") {
 		var rc struct {
 			Encodings []string `json:"encodings"`

@@ -35,6 +35,9 @@ type EndpointParam struct {
 	BuiltIn string // e.g. "AWS::Region"; empty for operation context parameters
 	Doc     string
 	Default any
+	// Required: resolution fails when the parameter is unset after
+	// defaults (EndpointParameters.ValidateRequired).
+	Required bool
 }
 
 // EndpointTest is one smithy.rules#endpointTests case.
@@ -65,7 +68,7 @@ func endpointRules(s *model.Shape) (*EndpointRules, error) {
 	for _, p := range rs.Parameters() {
 		r.Params = append(r.Params, &EndpointParam{
 			Name: p.Name, GoName: exportedName(p.Name), Type: p.Type, BuiltIn: p.BuiltIn,
-			Doc: p.Documentation, Default: p.Default,
+			Doc: p.Documentation, Default: p.Default, Required: p.Required,
 		})
 	}
 	sort.Slice(r.Params, func(i, j int) bool { return r.Params[i].Name < r.Params[j].Name })

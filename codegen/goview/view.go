@@ -77,8 +77,12 @@ type Service struct {
 	// ClientContextParams are the Options fields bound to rule-set
 	// parameters.
 	ClientContextParams []*ClientContextParam
-	Title               string
-	Doc                 string
+	// EndpointDiscovery is the operation that discovers endpoints
+	// (aws.api#clientEndpointDiscovery, DescribeEndpoints); nil when the
+	// service has none or it is not generated.
+	EndpointDiscovery *Operation
+	Title             string
+	Doc               string
 }
 
 // Operation is one client method.
@@ -120,6 +124,17 @@ type Operation struct {
 	Compress []string
 	// EventStream is the output's event stream; nil when it has none.
 	EventStream *OutputEventStream
+	// DiscoveredEndpoint: aws.api#clientDiscoveredEndpoint, the operation
+	// may (or, Required, must) go to an endpoint the service discovers.
+	DiscoveredEndpoint *DiscoveredEndpoint
+	// NoAuth: the operation's @auth is empty, so its requests go unsigned
+	// (Cognito's sign-in operations, for instance).
+	NoAuth bool
+}
+
+// DiscoveredEndpoint is an operation's aws.api#clientDiscoveredEndpoint.
+type DiscoveredEndpoint struct {
+	Required bool
 }
 
 // Paginator is an operation's @paginated trait resolved to fields.

@@ -6,9 +6,13 @@ import (
 	"context"
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/aws/signer/v4"
+	smithyauth "github.com/aws/smithy-go/auth"
 	smithyendpoints "github.com/aws/smithy-go/endpoints"
 	"github.com/aws/smithy-go/logging"
+	"github.com/aws/smithy-go/metrics"
 	"github.com/aws/smithy-go/middleware"
+	"github.com/aws/smithy-go/tracing"
+	smithyhttp "github.com/aws/smithy-go/transport/http"
 	"github.com/gosmith/gosmith/internal/protocol/awsjson"
 	gosmith "github.com/gosmith/gosmith/internal/protocol/client"
 	"github.com/gosmith/gosmith/internal/protocol/jsonbody"
@@ -28,8 +32,11 @@ var service = awsjson.Service{
 	ContentType:     "application/x-amz-json-1.1",
 	QueryCompatible: false,
 	Service: gosmith.Service{
+		APIName:        "storagegateway",
+		APIVersion:     ServiceAPIVersion,
 		EndpointPrefix: "storagegateway",
 		ID:             ServiceID,
+		ImportPath:     "github.com/gosmith/gosmith/service/storagegateway",
 		Redact:         jsonbody.Redactor(),
 		SigningName:    "storagegateway",
 	},
@@ -55,6 +62,9 @@ type Options struct {
 	// modify this list for per operation behavior.
 	APIOptions []func(*middleware.Stack) error
 
+	// The optional application specific identifier appended to the User-Agent header.
+	AppID string
+
 	// BaseEndpoint, when set, replaces the regional endpoint: an absolute http or
 	// https URL such as a VPC endpoint or a local test server.
 	BaseEndpoint *string
@@ -63,15 +73,29 @@ type Options struct {
 	// Authorization and X-Amz-Security-Token headers are always redacted.
 	ClientLogMode aws.ClientLogMode
 
-	// Whether to disable automatic request compression for supported operations.
-	DisableRequestCompression bool
+	// The credentials object to use when signing requests. Nil, or
+	// aws.AnonymousCredentials, sends requests unsigned.
+	Credentials aws.CredentialsProvider
 
-	// The minimum request body size, in bytes, at which compression is applied.
-	// 0 means the default of 10240 bytes.
-	RequestMinCompressSizeBytes int64
+	// The configuration DefaultsMode that the SDK should use when constructing the
+	// clients initial default settings: the retry mode and the connect and TLS
+	// handshake timeouts of aws-sdk-go-v2's defaults package.
+	DefaultsMode aws.DefaultsMode
 
-	// The configuration for endpoint variants: FIPS and dual-stack.
+	// The endpoint options to be used when attempting to resolve an endpoint: FIPS,
+	// dual-stack, DisableHTTPS.
 	EndpointOptions EndpointResolverOptions
+
+	// The service endpoint resolver.
+	//
+	// Deprecated: Deprecated: EndpointResolver and WithEndpointResolver. Providing a
+	// value for this field will likely prevent you from using any endpoint-related
+	// service features released after the introduction of EndpointResolverV2 and
+	// BaseEndpoint.
+	//
+	// To migrate an EndpointResolver implementation that uses a custom endpoint, set
+	// the client option BaseEndpoint instead.
+	EndpointResolver EndpointResolver
 
 	// Resolves the endpoint used for a particular service operation. Defaults to
 	// the service's endpoint rules (NewDefaultEndpointResolverV2).
@@ -80,12 +104,12 @@ type Options struct {
 	// Signature Version 4 (SigV4) Signer. Defaults to the aws-sdk-go-v2 signer.
 	HTTPSignerV4 HTTPSignerV4
 
-	// The credentials object to use when signing requests. Nil, or
-	// aws.AnonymousCredentials, sends requests unsigned.
-	Credentials aws.CredentialsProvider
-
 	// The logger writer interface to write logging messages to.
 	Logger logging.Logger
+
+	// The client meter provider: it gets aws-sdk-go-v2's operation metrics
+	// (client.call.duration, ...).
+	MeterProvider metrics.MeterProvider
 
 	// The region to send requests to. (Required)
 	Region string
@@ -105,15 +129,44 @@ type Options struct {
 	// 3 attempts.
 	Retryer aws.Retryer
 
+	// The RuntimeEnvironment configuration, only populated if the DefaultsMode is set
+	// to DefaultsModeAuto and is initialized using config.LoadDefaultConfig. You
+	// should not populate this structure programmatically, or rely on the values here
+	// within your applications.
+	RuntimeEnvironment aws.RuntimeEnvironment
+
+	// The client tracer provider: a span per call, as in aws-sdk-go-v2.
+	TracerProvider tracing.TracerProvider
+
+	// The initial DefaultsMode used when the client options were constructed. If the
+	// DefaultsMode was set to aws.DefaultsModeAuto this will store what the resolved
+	// value was at that point in time.
+	resolvedDefaultsMode aws.DefaultsMode
+
 	// The HTTP client to invoke API calls with. Defaults to client's default HTTP
 	// implementation if nil.
 	HTTPClient HTTPClient
+
+	// Client registry of operation interceptors.
+	Interceptors smithyhttp.InterceptorRegistry
+
+	// The auth scheme resolver which determines how to authenticate for each
+	// operation.
+	AuthSchemeResolver AuthSchemeResolver
+
+	// The list of auth schemes supported by the client.
+	AuthSchemes []smithyhttp.AuthScheme
+
+	// Priority list of preferred auth scheme names (e.g. sigv4a).
+	AuthSchemePreference []string
 }
 
-// Copy creates a clone where the APIOptions list is deep copied.
+// Copy creates a clone where the APIOptions list and the interceptors are
+// deep copied.
 func (o Options) Copy() Options {
 	to := o
 	to.APIOptions = append([]func(*middleware.Stack) error(nil), o.APIOptions...)
+	to.Interceptors = o.Interceptors.Copy()
 	return to
 }
 
@@ -131,14 +184,33 @@ func New(options Options, optFns ...func(*Options)) *Client {
 	for _, fn := range optFns {
 		fn(&options)
 	}
-	options.Retryer = gosmith.ResolveRetryer(options.Retryer, options.RetryMode, options.RetryMaxAttempts)
-	options.HTTPClient = gosmith.ResolveHTTPClient(options.HTTPClient)
-	options.Credentials = gosmith.ResolveCredentials(options.Credentials)
 	if options.Logger == nil {
 		options.Logger = logging.Nop{}
 	}
+	options.resolvedDefaultsMode = gosmith.ResolveDefaultsMode(options.resolvedDefaultsMode, options.DefaultsMode, options.Region, options.RuntimeEnvironment)
+	if options.Retryer == nil {
+		options.RetryMode = gosmith.DefaultRetryMode(options.RetryMode, options.resolvedDefaultsMode)
+	}
+	options.Retryer = gosmith.ResolveRetryer(options.Retryer, options.RetryMode, options.RetryMaxAttempts)
+	options.HTTPClient = gosmith.ResolveHTTPClient(options.HTTPClient, options.resolvedDefaultsMode)
+	options.Credentials = gosmith.ResolveCredentials(options.Credentials)
+	if options.HTTPSignerV4 == nil {
+		options.HTTPSignerV4 = gosmith.NewSigner(options.Logger, options.ClientLogMode)
+	}
 	if options.EndpointResolverV2 == nil {
 		options.EndpointResolverV2 = NewDefaultEndpointResolverV2()
+	}
+	if options.TracerProvider == nil {
+		options.TracerProvider = &tracing.NopTracerProvider{}
+	}
+	if options.MeterProvider == nil {
+		options.MeterProvider = metrics.NopMeterProvider{}
+	}
+	if options.AuthSchemeResolver == nil {
+		options.AuthSchemeResolver = &defaultAuthSchemeResolver{}
+	}
+	if options.AuthSchemes == nil {
+		options.AuthSchemes = []smithyhttp.AuthScheme{gosmith.SigV4Scheme(options.HTTPSignerV4, options.Logger, options.ClientLogMode.IsSigning())}
 	}
 	return &Client{options: options}
 }
@@ -150,19 +222,23 @@ func New(options Options, optFns ...func(*Options)) *Client {
 // section) takes precedence over the global one, as in aws-sdk-go-v2.
 func NewFromConfig(cfg aws.Config, optFns ...func(*Options)) *Client {
 	opts := Options{
-		APIOptions:                  cfg.APIOptions,
-		BaseEndpoint:                gosmith.ResolveBaseEndpoint(cfg, ServiceID),
-		ClientLogMode:               cfg.ClientLogMode,
-		Credentials:                 cfg.Credentials,
-		DisableRequestCompression:   cfg.DisableRequestCompression,
-		EndpointOptions:             gosmith.EndpointOptionsFrom(cfg),
-		HTTPClient:                  cfg.HTTPClient,
-		Logger:                      cfg.Logger,
-		Region:                      cfg.Region,
-		RequestMinCompressSizeBytes: cfg.RequestMinCompressSizeBytes,
-		RetryMaxAttempts:            cfg.RetryMaxAttempts,
-		RetryMode:                   cfg.RetryMode,
-		Retryer:                     gosmith.ConfigRetryer(cfg),
+		APIOptions:           cfg.APIOptions,
+		AppID:                cfg.AppID,
+		AuthSchemePreference: cfg.AuthSchemePreference,
+		BaseEndpoint:         gosmith.ResolveBaseEndpoint(cfg, ServiceID),
+		ClientLogMode:        cfg.ClientLogMode,
+		Credentials:          cfg.Credentials,
+		DefaultsMode:         cfg.DefaultsMode,
+		EndpointOptions:      gosmith.EndpointOptionsFrom(cfg),
+		EndpointResolver:     gosmith.ConfigEndpointResolver(cfg, ServiceID),
+		HTTPClient:           cfg.HTTPClient,
+		Interceptors:         cfg.Interceptors.Copy(),
+		Logger:               cfg.Logger,
+		Region:               cfg.Region,
+		RetryMaxAttempts:     cfg.RetryMaxAttempts,
+		RetryMode:            cfg.RetryMode,
+		Retryer:              gosmith.ConfigRetryer(cfg),
+		RuntimeEnvironment:   cfg.RuntimeEnvironment,
 	}
 	return New(opts, func(o *Options) {
 		for _, opt := range cfg.ServiceOptions {
@@ -180,25 +256,38 @@ func (c *Client) Options() Options {
 }
 
 // config resolves one call's settings: the client's options adjusted by
-// optFns. It is not generic, so it is compiled once for all operations.
+// optFns. It is not generic, so it is compiled once for all operations. The
+// client's options are used as they are when nothing adjusts them (they never
+// change after New), so most calls copy none.
 func (c *Client) config(optFns []func(*Options)) *gosmith.Config {
-	options := c.options.Copy()
-	for _, fn := range optFns {
-		fn(&options)
-	}
-	if options.RetryMaxAttempts != c.options.RetryMaxAttempts {
-		options.Retryer = gosmith.ResolveRetryer(options.Retryer, options.RetryMode, options.RetryMaxAttempts)
+	options := &c.options
+	if len(optFns) > 0 || gosmith.IsFIPSRegion(options.Region) {
+		o := c.options.Copy()
+		for _, fn := range optFns {
+			fn(&o)
+		}
+		if o.RetryMaxAttempts != c.options.RetryMaxAttempts {
+			o.Retryer = gosmith.ResolveRetryer(o.Retryer, o.RetryMode, o.RetryMaxAttempts)
+		}
+		o.EndpointOptions = gosmith.CallEndpointOptions(o.EndpointOptions, o.Region, o.ClientLogMode)
+		options = &o
 	}
 	resolver, endpointParams := options.EndpointResolverV2, options.endpointParameters()
 	return &gosmith.Config{
-		APIOptions:                  options.APIOptions,
-		ClientLogMode:               options.ClientLogMode,
-		Credentials:                 options.Credentials,
-		DisableRequestCompression:   options.DisableRequestCompression,
-		HTTPClient:                  options.HTTPClient,
-		Logger:                      options.Logger,
-		Region:                      options.Region,
-		RequestMinCompressSizeBytes: options.RequestMinCompressSizeBytes,
+		APIOptions:           options.APIOptions,
+		AppID:                options.AppID,
+		AuthSchemePreference: options.AuthSchemePreference,
+		AuthSchemeResolver:   options.authSchemeResolver(),
+		AuthSchemes:          options.AuthSchemes,
+		ClientLogMode:        options.ClientLogMode,
+		Credentials:          options.Credentials,
+		DisableHTTPS:         options.EndpointOptions.DisableHTTPS,
+		HTTPClient:           options.HTTPClient,
+		Interceptors:         &options.Interceptors,
+		LegacyEndpoint:       options.legacyEndpoint(),
+		Logger:               options.Logger,
+		MeterProvider:        options.MeterProvider,
+		Region:               options.Region,
 		ResolveEndpoint: func(ctx context.Context, _ any) (smithyendpoints.Endpoint, error) {
 			p := endpointParams
 			if resolver == nil {
@@ -206,7 +295,70 @@ func (c *Client) config(optFns []func(*Options)) *gosmith.Config {
 			}
 			return resolver.ResolveEndpoint(ctx, p)
 		},
-		Retryer: options.Retryer,
-		Signer:  options.HTTPSignerV4,
+		Retryer:        options.Retryer,
+		Signer:         options.HTTPSignerV4,
+		TracerProvider: options.TracerProvider,
 	}
+}
+
+// WithAPIOptions returns a functional option for setting the Client's APIOptions
+// option.
+func WithAPIOptions(optFns ...func(*middleware.Stack) error) func(*Options) {
+	return func(o *Options) {
+		o.APIOptions = append(o.APIOptions, optFns...)
+	}
+}
+
+// WithEndpointResolver returns a functional option for setting the Client's
+// EndpointResolver option.
+//
+// Deprecated: EndpointResolver and WithEndpointResolver. Providing a value for
+// this field will likely prevent you from using any endpoint-related service
+// features released after the introduction of EndpointResolverV2 and BaseEndpoint.
+//
+// To migrate an EndpointResolver implementation that uses a custom endpoint, set
+// the client option BaseEndpoint instead.
+func WithEndpointResolver(v EndpointResolver) func(*Options) {
+	return func(o *Options) {
+		o.EndpointResolver = v
+	}
+}
+
+// WithEndpointResolverV2 returns a functional option for setting the Client's
+// EndpointResolverV2 option.
+func WithEndpointResolverV2(v EndpointResolverV2) func(*Options) {
+	return func(o *Options) {
+		o.EndpointResolverV2 = v
+	}
+}
+
+// WithSigV4SigningName applies an override to the authentication workflow to
+// use the given signing name for SigV4-authenticated operations.
+//
+// This is an advanced setting. The value here is FINAL, taking precedence over
+// the resolved signing name from both auth scheme resolution and endpoint
+// resolution.
+func WithSigV4SigningName(name string) func(*Options) {
+	return func(o *Options) {
+		o.APIOptions = append(o.APIOptions, gosmith.WithSigV4SigningName(name))
+	}
+}
+
+// WithSigV4SigningRegion applies an override to the authentication workflow to
+// use the given signing region for SigV4-authenticated operations.
+//
+// This is an advanced setting. The value here is FINAL, taking precedence over
+// the resolved signing region from both auth scheme resolution and endpoint
+// resolution.
+func WithSigV4SigningRegion(region string) func(*Options) {
+	return func(o *Options) {
+		o.APIOptions = append(o.APIOptions, gosmith.WithSigV4SigningRegion(region))
+	}
+}
+
+// GetIdentityResolver returns the identity resolver of an auth scheme: the
+// credentials for SigV4 (none when requests go unsigned) and the anonymous
+// identity for smithy.api#noAuth.
+func (o Options) GetIdentityResolver(schemeID string) smithyauth.IdentityResolver {
+	return gosmith.IdentityResolver(schemeID, o.Credentials)
 }

@@ -14,7 +14,10 @@ import (
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	v4 "github.com/aws/aws-sdk-go-v2/aws/signer/v4"
+	"github.com/aws/smithy-go"
+	smithyauth "github.com/aws/smithy-go/auth"
 	smithyendpoints "github.com/aws/smithy-go/endpoints"
+	smithyhttp "github.com/aws/smithy-go/transport/http"
 )
 
 // captureHost answers 200 {} and records each request and its body.
@@ -63,6 +66,7 @@ func TestEndpointVariantsFromOptions(t *testing.T) {
 		{"FIPS", Options{Region: "us-east-1", EndpointOptions: EndpointResolverOptions{UseFIPSEndpoint: aws.FIPSEndpointStateEnabled}}, "storagegateway-fips.us-east-1.amazonaws.com", ""},
 		{"dual-stack", Options{Region: "eu-west-1", EndpointOptions: EndpointResolverOptions{UseDualStackEndpoint: aws.DualStackEndpointStateEnabled}}, "storagegateway.eu-west-1.api.aws", ""},
 		{"China", Options{Region: "cn-northwest-1"}, "storagegateway.cn-northwest-1.amazonaws.com.cn", ""},
+		{"FIPS pseudo-region", Options{Region: "fips-us-west-2"}, "storagegateway-fips.us-west-2.amazonaws.com", ""},
 		{"BaseEndpoint", Options{Region: "us-east-1", BaseEndpoint: aws.String("https://vpce-1.storagegateway.example")}, "vpce-1.storagegateway.example", ""},
 		{"BaseEndpoint with FIPS is an error", Options{Region: "us-east-1", BaseEndpoint: aws.String("https://x.example"), EndpointOptions: EndpointResolverOptions{UseFIPSEndpoint: aws.FIPSEndpointStateEnabled}}, "", "FIPS and custom endpoint are not supported"},
 		{"dual-stack where the partition has none", Options{Region: "us-iso-east-1", EndpointOptions: EndpointResolverOptions{UseDualStackEndpoint: aws.DualStackEndpointStateEnabled}}, "", "does not support DualStack"},
@@ -193,11 +197,15 @@ type authSchemeResolver struct{}
 
 func (authSchemeResolver) ResolveEndpoint(_ context.Context, p EndpointParameters) (smithyendpoints.Endpoint, error) {
 	ep, err := NewDefaultEndpointResolverV2().ResolveEndpoint(context.Background(), p)
-	ep.Properties.Set("authSchemes", []any{map[string]any{"name": "sigv4", "signingName": "custom", "signingRegion": "us-west-1"}})
+	// As aws-sdk-go-v2's resolvers attach a rule's authSchemes.
+	var props smithy.Properties
+	smithyhttp.SetSigV4SigningName(&props, "custom")
+	smithyhttp.SetSigV4SigningRegion(&props, "us-west-1")
+	smithyauth.SetAuthOptions(&ep.Properties, []*smithyauth.Option{{SchemeID: "aws.auth#sigv4", SignerProperties: props}})
 	return ep, err
 }
 
-// An endpoint's sigv4 auth scheme overrides the signing name and region.
+// An endpoint's sigv4 auth option overrides the signing name and region.
 func TestEndpointAuthSchemeOverridesSigning(t *testing.T) {
 	req, err := callWith(t, Options{Region: "us-east-1", EndpointResolverV2: authSchemeResolver{}})
 	if err != nil {

@@ -4,8 +4,10 @@ package storagegateway
 
 import (
 	"context"
+	"fmt"
 	"github.com/aws/aws-sdk-go-v2/aws"
 	smithyendpoints "github.com/aws/smithy-go/endpoints"
+	"github.com/aws/smithy-go/middleware"
 	gosmith "github.com/gosmith/gosmith/internal/protocol/client"
 	endpoints "github.com/gosmith/gosmith/internal/protocol/endpoints"
 )
@@ -34,14 +36,115 @@ type EndpointParameters struct {
 	UseFIPS *bool
 }
 
+// ValidateRequired validates required parameters are set.
+func (p EndpointParameters) ValidateRequired() error {
+	if p.UseDualStack == nil {
+		return fmt.Errorf("parameter UseDualStack is required")
+	}
+	if p.UseFIPS == nil {
+		return fmt.Errorf("parameter UseFIPS is required")
+	}
+	return nil
+}
+
+// WithDefaults returns a shallow copy of EndpointParameters with default values
+// applied to members where applicable.
+func (p EndpointParameters) WithDefaults() EndpointParameters {
+	if p.UseDualStack == nil {
+		p.UseDualStack = aws.Bool(false)
+	}
+	if p.UseFIPS == nil {
+		p.UseFIPS = aws.Bool(false)
+	}
+	return p
+}
+
 // EndpointResolverV2 resolves endpoints for AWS Storage Gateway.
 type EndpointResolverV2 interface {
 	ResolveEndpoint(ctx context.Context, params EndpointParameters) (smithyendpoints.Endpoint, error)
 }
 
-// EndpointResolverOptions chooses the variant of the regional endpoint:
-// FIPS and dual-stack.
+// EndpointResolverOptions is the service endpoint resolver options: the
+// variant of the regional endpoint (FIPS, dual-stack), DisableHTTPS, and what a
+// deprecated EndpointResolver is given.
 type EndpointResolverOptions = gosmith.EndpointOptions
+
+// EndpointResolver interface for resolving service endpoints.
+//
+// Deprecated: use BaseEndpoint or EndpointResolverV2; a client with an
+// EndpointResolver sends every request where it says.
+type EndpointResolver interface {
+	//lint:ignore SA1019 aws-sdk-go-v2's deprecated v1 endpoint API, kept for the programs that use it
+	ResolveEndpoint(region string, options EndpointResolverOptions) (aws.Endpoint, error)
+}
+
+// EndpointResolverFunc is a helper utility that wraps a function so it satisfies
+// the EndpointResolver interface. This is useful when you want to add additional
+// endpoint resolving logic, or stub out specific endpoints with custom values.
+//
+//lint:ignore SA1019 aws-sdk-go-v2's deprecated v1 endpoint API, kept for the programs that use it
+type EndpointResolverFunc func(region string, options EndpointResolverOptions) (aws.Endpoint, error)
+
+// ResolveEndpoint calls fn.
+//
+//lint:ignore SA1019 aws-sdk-go-v2's deprecated v1 endpoint API, kept for the programs that use it
+func (fn EndpointResolverFunc) ResolveEndpoint(region string, options EndpointResolverOptions) (endpoint aws.Endpoint, err error) {
+	return fn(region, options)
+}
+
+// EndpointResolverFromURL returns an EndpointResolver configured using the
+// provided endpoint url. By default, the resolved endpoint resolver uses the
+// client region as signing region, and the endpoint source is set to
+// EndpointSourceCustom. You can provide functional options to configure endpoint
+// values for the resolved endpoint.
+//
+//lint:ignore SA1019 aws-sdk-go-v2's deprecated v1 endpoint API, kept for the programs that use it
+func EndpointResolverFromURL(url string, optFns ...func(*aws.Endpoint)) EndpointResolver {
+	return EndpointResolverFunc(gosmith.EndpointFromURL(url, optFns...))
+}
+
+// NewDefaultEndpointResolver constructs a new service endpoint resolver: the
+// service's endpoint rules for a region and the options' FIPS and dual-stack
+// settings.
+func NewDefaultEndpointResolver() *gosmith.DefaultV1Resolver {
+	return gosmith.NewDefaultV1Resolver(func(ctx context.Context, region string, fips, dualStack bool) (smithyendpoints.Endpoint, error) {
+		return NewDefaultEndpointResolverV2().ResolveEndpoint(ctx, EndpointParameters{
+			Region:       &region,
+			UseDualStack: &dualStack,
+			UseFIPS:      &fips,
+		})
+	})
+}
+
+// ResolveEndpoint is the middleware of the deprecated EndpointResolver: when
+// the client has one, the request goes where it says, signed with its signing
+// name and region; an aws.EndpointNotFoundError falls back to the endpoint rules.
+type ResolveEndpoint struct {
+	Resolver EndpointResolver
+	Options  EndpointResolverOptions
+}
+
+// ID identifies the middleware in the stack.
+func (*ResolveEndpoint) ID() string {
+	return "ResolveEndpoint"
+}
+
+// legacyEndpoint is the call's ResolveEndpoint middleware; nil without an
+// EndpointResolver.
+func (o *Options) legacyEndpoint() middleware.SerializeMiddleware {
+	if o.EndpointResolver == nil {
+		return nil
+	}
+	return &ResolveEndpoint{
+		Options:  gosmith.CallEndpointOptions(o.EndpointOptions, o.Region, o.ClientLogMode),
+		Resolver: o.EndpointResolver,
+	}
+}
+
+// HandleSerialize sets the request's endpoint when the call uses Resolver.
+func (m *ResolveEndpoint) HandleSerialize(ctx context.Context, in middleware.SerializeInput, next middleware.SerializeHandler) (out middleware.SerializeOutput, metadata middleware.Metadata, err error) {
+	return gosmith.ResolveLegacyEndpoint(ctx, in, next, m.Resolver, m.Options, service.SigningName)
+}
 
 // NewDefaultEndpointResolverV2 returns the resolver of the service's endpoint
 // rules.
@@ -56,6 +159,10 @@ var endpointRuleSet = gosmith.NewRuleSet("{\"version\":\"1.0\",\"parameters\":{\
 
 // ResolveEndpoint evaluates the endpoint rules for params.
 func (defaultEndpointResolver) ResolveEndpoint(ctx context.Context, params EndpointParameters) (smithyendpoints.Endpoint, error) {
+	params = params.WithDefaults()
+	if err := params.ValidateRequired(); err != nil {
+		return smithyendpoints.Endpoint{}, fmt.Errorf("endpoint parameters are not valid, %w", err)
+	}
 	p := endpoints.Params{}
 	if params.Endpoint != nil {
 		p["Endpoint"] = *params.Endpoint
@@ -76,7 +183,7 @@ func (defaultEndpointResolver) ResolveEndpoint(ctx context.Context, params Endpo
 func (o *Options) endpointParameters() EndpointParameters {
 	return EndpointParameters{
 		Endpoint:     o.BaseEndpoint,
-		Region:       gosmith.OptionalString(o.Region),
+		Region:       gosmith.EndpointRegion(o.Region),
 		UseDualStack: aws.Bool(o.EndpointOptions.UseDualStackEndpoint == aws.DualStackEndpointStateEnabled),
 		UseFIPS:      aws.Bool(o.EndpointOptions.UseFIPSEndpoint == aws.FIPSEndpointStateEnabled),
 	}

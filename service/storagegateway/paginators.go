@@ -5,6 +5,8 @@ package storagegateway
 import (
 	"context"
 	"fmt"
+	awsmiddleware "github.com/aws/aws-sdk-go-v2/aws/middleware"
+	gosmith "github.com/gosmith/gosmith/internal/protocol/client"
 )
 
 // DescribeTapeRecoveryPointsAPIClient is a client that implements the DescribeTapeRecoveryPoints operation.
@@ -72,6 +74,7 @@ func (p *DescribeTapeRecoveryPointsPaginator) NextPage(ctx context.Context, optF
 		limit = &p.options.Limit
 	}
 	params.Limit = limit
+	optFns = append([]func(*Options){addIsPaginatorUserAgent}, optFns...)
 	result, err := p.client.DescribeTapeRecoveryPoints(ctx, &params, optFns...)
 	if err != nil {
 		return nil, err
@@ -89,4 +92,9 @@ func (p *DescribeTapeRecoveryPointsPaginator) NextPage(ctx context.Context, optF
 	}
 
 	return result, nil
+}
+
+// addIsPaginatorUserAgent lists the paginator feature in the call's User-Agent.
+func addIsPaginatorUserAgent(o *Options) {
+	o.APIOptions = append(o.APIOptions, gosmith.UserAgentFeature(awsmiddleware.UserAgentFeaturePaginator))
 }

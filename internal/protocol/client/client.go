@@ -18,9 +18,12 @@ import (
 	v4 "github.com/aws/aws-sdk-go-v2/aws/signer/v4"
 	awshttp "github.com/aws/aws-sdk-go-v2/aws/transport/http"
 	"github.com/aws/smithy-go"
+	smithyauth "github.com/aws/smithy-go/auth"
 	smithyendpoints "github.com/aws/smithy-go/endpoints"
 	"github.com/aws/smithy-go/logging"
+	"github.com/aws/smithy-go/metrics"
 	"github.com/aws/smithy-go/middleware"
+	"github.com/aws/smithy-go/tracing"
 	smithyhttp "github.com/aws/smithy-go/transport/http"
 )
 
@@ -37,6 +40,13 @@ type Service struct {
 	// Redact returns a request or response body fit for a log: the values
 	// of @sensitive members hidden. Nil logs bodies as they are.
 	Redact func(body []byte) []byte
+	// APIName and APIVersion are the service's name (its SDK ID,
+	// lower-case, without spaces: storagegateway) and its model's version
+	// (2013-06-30), sent in the User-Agent's api/ token.
+	APIName, APIVersion string
+	// ImportPath is the generated package's import path: the scope of its
+	// tracer and meter, as aws-sdk-go-v2 names its package.
+	ImportPath string
 }
 
 // Config is one call's resolved client settings, copied from the generated
@@ -53,10 +63,38 @@ type Config struct {
 	// generated client's EndpointResolverV2 over its options and the
 	// input's endpoint parameters). Required.
 	ResolveEndpoint func(ctx context.Context, input any) (smithyendpoints.Endpoint, error)
-	// Signer signs requests; nil means a default v4.Signer.
+	// Signer signs requests when AuthSchemes is nil; nil means a default
+	// v4.Signer.
 	Signer HTTPSigner
-	// Clock gives the signing time; nil means time.Now.
-	Clock func() time.Time
+	// AuthSchemeResolver lists an operation's auth options in order of
+	// preference; nil means the service's default: SigV4 with its signing
+	// name and the call's region, then anonymous.
+	AuthSchemeResolver func(ctx context.Context, operation string) ([]*smithyauth.Option, error)
+	// AuthSchemes are the schemes a call may use; nil means SigV4 with
+	// Signer.
+	AuthSchemes []smithyhttp.AuthScheme
+	// AuthSchemePreference puts these scheme names ("sigv4", "sigv4a",
+	// ...) first, in this order.
+	AuthSchemePreference []string
+	// Identities gives an auth scheme its identity resolver: the generated
+	// Options.
+	Identities smithyauth.IdentityResolverOptions
+	// DisableHTTPS sends requests over http (EndpointOptions.DisableHTTPS),
+	// unless a v1 endpoint marks its hostname immutable.
+	DisableHTTPS bool
+	// LegacyEndpoint is the generated ResolveEndpoint middleware over the
+	// deprecated v1 EndpointResolver, which then picks the call's endpoint;
+	// nil when the option is unset.
+	LegacyEndpoint middleware.SerializeMiddleware
+	// AppID identifies the application in the User-Agent (app/AppID).
+	AppID string
+	// Interceptors run at smithy-go's interceptor hooks, as in
+	// aws-sdk-go-v2; nil means none.
+	Interceptors *smithyhttp.InterceptorRegistry
+	// TracerProvider and MeterProvider receive the call's spans and
+	// metrics; nil or no-op providers cost nothing.
+	TracerProvider tracing.TracerProvider
+	MeterProvider  metrics.MeterProvider
 	// DisableRequestCompression turns off @requestCompression.
 	DisableRequestCompression bool
 	// RequestMinCompressSizeBytes is the smallest body that is compressed;
@@ -65,6 +103,9 @@ type Config struct {
 	// IdempotencyTokenProvider makes the tokens of idempotency token
 	// members the caller left unset; nil means random UUIDs.
 	IdempotencyTokenProvider IdempotencyTokenProvider
+	// EndpointDiscovery discovers the endpoint of operations marked for it;
+	// nil when the service has none or it is off.
+	EndpointDiscovery *EndpointDiscovery
 	// Customizations add what the service needs beyond its protocol
 	// (package customizations), as the call's options configure it, to the
 	// call's stack before the caller's APIOptions.
@@ -98,6 +139,11 @@ type Operation struct {
 	// ChecksumRequired: @httpChecksumRequired, the request carries the
 	// Content-MD5 of its body.
 	ChecksumRequired bool
+	// Discovery: the operation may go to a discovered endpoint.
+	Discovery DiscoveryMode
+	// NoAuth: the operation's @auth is empty; its default auth option is
+	// anonymous.
+	NoAuth bool
 	// HostPrefix returns the @endpoint host prefix for an input; nil when
 	// the operation has none.
 	HostPrefix func(any) (string, error)
@@ -120,7 +166,11 @@ func Invoke(ctx context.Context, svc *Service, cfg *Config, op *Operation, param
 	wrap := func(err error) error {
 		return &smithy.OperationError{ServiceID: svc.ID, OperationName: op.Name, Err: err}
 	}
-	if err := buildStack(stack, svc, cfg, op); err != nil {
+	tel, err := newTelemetry(svc, cfg, op.Name)
+	if err != nil {
+		return nil, middleware.Metadata{}, wrap(err)
+	}
+	if err := buildStack(stack, svc, cfg, op, tel); err != nil {
 		return nil, middleware.Metadata{}, wrap(err)
 	}
 	for _, fn := range append(cfg.Customizations[:len(cfg.Customizations):len(cfg.Customizations)], cfg.APIOptions...) {
@@ -128,12 +178,17 @@ func Invoke(ctx context.Context, svc *Service, cfg *Config, op *Operation, param
 			return nil, middleware.Metadata{}, wrap(err)
 		}
 	}
+	if err := addUserAgent(stack, svc, cfg); err != nil {
+		return nil, middleware.Metadata{}, wrap(err)
+	}
 	client := cfg.HTTPClient
 	if client == nil {
-		client = ResolveHTTPClient(nil)
+		client = ResolveHTTPClient(nil, "")
 	}
-	handler := middleware.DecorateHandler(smithyhttp.NewClientHandlerWithOptions(client), stack)
+	handler := middleware.DecorateHandler(tel.clientHandler(client), stack)
+	ctx, endCall := tel.startCall(ctx)
 	result, metadata, err := handler.Handle(ctx, params)
+	endCall(err)
 	if err != nil {
 		return nil, metadata, wrap(err)
 	}
@@ -157,8 +212,11 @@ func InvokeOutput[Out any](ctx context.Context, svc *Service, cfg *Config, op *O
 }
 
 // buildStack adds the middleware in aws-sdk-go-v2's order and under its
-// IDs, so APIOptions written against v2 find the same anchors.
-func buildStack(stack *middleware.Stack, svc *Service, cfg *Config, op *Operation) error {
+// IDs, so APIOptions written against v2 find the same anchors. The one
+// difference: the endpoint is resolved in the Serialize step
+// (ResolveEndpointV2, before the serializer), where v2 resolves it during
+// Finalize.
+func buildStack(stack *middleware.Stack, svc *Service, cfg *Config, op *Operation, tel *telemetry) error {
 	logger := cfg.Logger
 	if logger == nil {
 		logger = logging.Nop{}
@@ -167,24 +225,40 @@ func buildStack(stack *middleware.Stack, svc *Service, cfg *Config, op *Operatio
 	if retryer == nil {
 		retryer = retry.NewStandard()
 	}
+	serializer, deserializer := op.Serializer, op.Deserializer
+	if tel != nil {
+		serializer = &timedSerializer{SerializeMiddleware: serializer, tel: tel}
+		deserializer = &timedDeserializer{DeserializeMiddleware: deserializer, tel: tel}
+	}
 	steps := []error{
 		middleware.AddSetLoggerMiddleware(stack, logger),
 		stack.Initialize.Add(&awsmiddleware.RegisterServiceMetadata{
-			ServiceID: svc.ID, SigningName: svc.SigningName, Region: cfg.Region, OperationName: op.Name,
+			ServiceID: svc.ID, Region: cfg.Region, OperationName: op.Name,
 		}, middleware.Before),
-		stack.Serialize.Add(&resolveEndpoint{cfg: cfg, hostPrefix: op.HostPrefix}, middleware.After),
-		stack.Serialize.Add(op.Serializer, middleware.After),
+		stack.Serialize.Add(&resolveEndpoint{cfg: cfg, hostPrefix: op.HostPrefix, tel: tel}, middleware.After),
+		stack.Serialize.Add(serializer, middleware.After),
 		awsmiddleware.AddClientRequestIDMiddleware(stack),
-		stack.Build.Add(userAgent{}, middleware.After),
 		stack.Finalize.Add(retry.NewAttemptMiddleware(retryer, smithyhttp.RequestCloner, func(m *retry.Attempt) {
 			m.LogAttempts = cfg.ClientLogMode.IsRetries()
+			if tel != nil && tel.meter != nil {
+				m.OperationMeter = tel.meter
+			}
 		}), middleware.After),
 		stack.Finalize.Add(&v4.ComputePayloadSHA256{}, middleware.After),
-		stack.Finalize.Add(&signer{svc: svc, cfg: cfg}, middleware.After),
+		stack.Finalize.Add(&signer{svc: svc, cfg: cfg, op: op.Name, noAuth: op.NoAuth, tel: tel}, middleware.After),
 		stack.Finalize.Add(&logRequest{mode: cfg.ClientLogMode, redact: svc.Redact}, middleware.After),
-		stack.Deserialize.Add(op.Deserializer, middleware.After),
+		stack.Deserialize.Add(deserializer, middleware.After),
 		awsmiddleware.AddRequestIDRetrieverMiddleware(stack),
 		awshttp.AddResponseErrorMiddleware(stack),
+	}
+	// The v1 resolver's middleware sits where aws-sdk-go-v2 has it, so
+	// anchors on "ResolveEndpoint" hold with or without one.
+	if cfg.LegacyEndpoint != nil {
+		steps = append(steps,
+			stack.Serialize.Insert(cfg.LegacyEndpoint, "ResolveEndpointV2", middleware.Before),
+			stack.Initialize.Add(legacyEndpointContextSetter{}, middleware.Before))
+	} else {
+		steps = append(steps, stack.Serialize.Insert(noLegacyEndpoint{}, "ResolveEndpointV2", middleware.Before))
 	}
 	if op.IdempotencyToken != nil {
 		steps = append(steps, stack.Initialize.Add(&idempotencyToken{fill: op.IdempotencyToken, provider: cfg.IdempotencyTokenProvider}, middleware.After))
@@ -194,6 +268,15 @@ func buildStack(stack *middleware.Stack, svc *Service, cfg *Config, op *Operatio
 	}
 	if op.Validate != nil {
 		steps = append(steps, stack.Initialize.Add(&validator{validate: op.Validate}, middleware.After))
+	}
+	if tel != nil && tel.tracer != nil {
+		steps = append(steps, stack.Finalize.Insert(&retryLoopSpan{tel: tel}, "Retry", middleware.Before))
+	}
+	if cfg.EndpointDiscovery.applies(op.Discovery) {
+		steps = append(steps, stack.Finalize.Insert(&discoverEndpoint{discovery: cfg.EndpointDiscovery, required: op.Discovery == DiscoveryRequired}, "Retry", middleware.After))
+	}
+	if cfg.Interceptors != nil {
+		steps = append(steps, addInterceptors(stack, cfg.Interceptors))
 	}
 	return errors.Join(steps...)
 }
@@ -216,6 +299,11 @@ type Spec[In any] struct {
 	// ChecksumRequired: @httpChecksumRequired, the request carries the
 	// Content-MD5 of its body.
 	ChecksumRequired bool
+	// Discovery: the operation may go to a discovered endpoint.
+	Discovery DiscoveryMode
+	// NoAuth: the operation's @auth is empty; its default auth option is
+	// anonymous.
+	NoAuth bool
 }
 
 // Input converts a type-erased input back to In, or says what it got.
@@ -231,7 +319,7 @@ func Input[In any](v any) (In, error) {
 // the protocol adds its Serializer and Deserializer. Only these small
 // closures are instantiated per operation.
 func (s *Spec[In]) Erase() Operation {
-	op := Operation{Name: s.Name, ChecksumRequired: s.ChecksumRequired}
+	op := Operation{Name: s.Name, ChecksumRequired: s.ChecksumRequired, Discovery: s.Discovery, NoAuth: s.NoAuth}
 	if s.Validate != nil {
 		op.Validate = func(v any) error {
 			p, err := Input[In](v)

@@ -7,20 +7,26 @@ import (
 	"net/url"
 	"strings"
 
+	awsmiddleware "github.com/aws/aws-sdk-go-v2/aws/middleware"
 	"github.com/aws/smithy-go"
+	smithyauth "github.com/aws/smithy-go/auth"
 	"github.com/aws/smithy-go/middleware"
 	smithyhttp "github.com/aws/smithy-go/transport/http"
 	"github.com/gosmith/gosmith/internal/protocol/endpoints"
 )
 
 // resolveEndpoint points the request at the endpoint Config.ResolveEndpoint
-// picks, with the operation's @endpoint host prefix in front of its host.
+// picks (aws-sdk-go-v2's ResolveEndpointV2, run here before the serializer,
+// which joins the operation's path onto the endpoint's), unless the
+// deprecated v1 resolver already did; then it applies DisableHTTPS and the
+// operation's @endpoint host prefix.
 type resolveEndpoint struct {
 	cfg        *Config
 	hostPrefix func(any) (string, error) // nil: none
+	tel        *telemetry
 }
 
-func (*resolveEndpoint) ID() string { return "ResolveEndpoint" }
+func (*resolveEndpoint) ID() string { return "ResolveEndpointV2" }
 
 func (m *resolveEndpoint) HandleSerialize(ctx context.Context, in middleware.SerializeInput, next middleware.SerializeHandler) (
 	middleware.SerializeOutput, middleware.Metadata, error,
@@ -29,39 +35,16 @@ func (m *resolveEndpoint) HandleSerialize(ctx context.Context, in middleware.Ser
 	if !ok {
 		return middleware.SerializeOutput{}, middleware.Metadata{}, fmt.Errorf("unknown transport type %T", in.Request)
 	}
-	if m.cfg.ResolveEndpoint == nil {
-		return middleware.SerializeOutput{}, middleware.Metadata{}, fmt.Errorf("failed to resolve service endpoint: no endpoint resolver")
-	}
-	ep, err := m.cfg.ResolveEndpoint(ctx, in.Parameters)
-	if err != nil {
-		// aws-sdk-go-v2's words: its middleware says "failed to resolve
-		// service endpoint, ", its generated resolvers "endpoint rule
-		// error, " before a rule's message.
-		var rule *endpoints.RuleError
-		if errors.As(err, &rule) {
-			return middleware.SerializeOutput{}, middleware.Metadata{}, fmt.Errorf("failed to resolve service endpoint, endpoint rule error, %w", err)
-		}
-		return middleware.SerializeOutput{}, middleware.Metadata{}, fmt.Errorf("failed to resolve service endpoint, %w", err)
-	}
-	u := &ep.URI
-	if u.Scheme == "" || u.Host == "" {
-		return middleware.SerializeOutput{}, middleware.Metadata{}, fmt.Errorf("failed to resolve service endpoint: %q is not an absolute URL", u.String())
-	}
-	for k, v := range ep.Headers {
-		for _, hv := range v {
-			req.Header.Add(k, hv)
+	if !awsmiddleware.GetRequiresLegacyEndpoints(ctx) {
+		var err error
+		if ctx, err = m.resolve(ctx, req, in.Parameters); err != nil {
+			return middleware.SerializeOutput{}, middleware.Metadata{}, err
 		}
 	}
-	if name, region := signingOverrides(ep.Properties); name != "" || region != "" {
-		ctx = middleware.WithStackValue(ctx, signingOverrideKey{}, signingOverride{name: name, region: region})
+	if m.cfg.DisableHTTPS && !smithyhttp.GetHostnameImmutable(ctx) {
+		req.URL.Scheme = "http"
 	}
-	req.URL.Scheme = u.Scheme
-	req.URL.Host = u.Host
-	// The protocol's serializer joins the operation's path onto the
-	// endpoint's.
-	req.URL.Path, req.URL.RawPath = u.Path, u.RawPath
-	req.Host = ""
-	if m.hostPrefix != nil {
+	if m.hostPrefix != nil && !smithyhttp.GetHostnameImmutable(ctx) && !smithyhttp.IsEndpointHostPrefixDisabled(ctx) {
 		prefix, err := m.hostPrefix(in.Parameters)
 		if err != nil {
 			return middleware.SerializeOutput{}, middleware.Metadata{}, &smithy.SerializationError{Err: err}
@@ -69,6 +52,49 @@ func (m *resolveEndpoint) HandleSerialize(ctx context.Context, in middleware.Ser
 		req.URL.Host = prefix + req.URL.Host
 	}
 	return next.HandleSerialize(ctx, in)
+}
+
+func (m *resolveEndpoint) resolve(ctx context.Context, req *smithyhttp.Request, input any) (context.Context, error) {
+	_, span := m.tel.span(ctx, "ResolveEndpoint")
+	defer span.End()
+	if m.cfg.ResolveEndpoint == nil {
+		return ctx, fmt.Errorf("failed to resolve service endpoint: no endpoint resolver")
+	}
+	stop := m.tel.timer(ctx, metricResolveEndpoint)
+	ep, err := m.cfg.ResolveEndpoint(ctx, input)
+	stop()
+	if err != nil {
+		// aws-sdk-go-v2's words: its middleware says "failed to resolve
+		// service endpoint, ", its generated resolvers "endpoint rule
+		// error, " before a rule's message.
+		var rule *endpoints.RuleError
+		if errors.As(err, &rule) {
+			return ctx, fmt.Errorf("failed to resolve service endpoint, endpoint rule error, %w", err)
+		}
+		return ctx, fmt.Errorf("failed to resolve service endpoint, %w", err)
+	}
+	u := &ep.URI
+	if u.Scheme == "" || u.Host == "" {
+		return ctx, fmt.Errorf("failed to resolve service endpoint: %q is not an absolute URL", u.String())
+	}
+	if m.tel != nil && m.tel.tracer != nil {
+		span.SetProperty("client.call.resolved_endpoint", u.String())
+	}
+	for k, v := range ep.Headers {
+		for _, hv := range v {
+			req.Header.Add(k, hv)
+		}
+	}
+	if opts, ok := smithyauth.GetAuthOptions(&ep.Properties); ok && len(opts) > 0 {
+		ctx = middleware.WithStackValue(ctx, endpointAuthKey{}, opts)
+	}
+	req.URL.Scheme = u.Scheme
+	req.URL.Host = u.Host
+	// The protocol's serializer joins the operation's path onto the
+	// endpoint's.
+	req.URL.Path, req.URL.RawPath = u.Path, u.RawPath
+	req.Host = ""
+	return ctx, nil
 }
 
 // Endpoint returns the URL a request goes to. BaseEndpoint wins when set; it
@@ -118,9 +144,3 @@ func validHostLabel(s string) bool {
 	}
 	return true
 }
-
-// signingOverrideKey carries the endpoint's sigv4 auth scheme overrides from
-// endpoint resolution to the signer.
-type signingOverrideKey struct{}
-
-type signingOverride struct{ name, region string }

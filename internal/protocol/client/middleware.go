@@ -6,11 +6,7 @@ import (
 	"encoding/base64"
 	"fmt"
 	"io"
-	"runtime"
-	"time"
 
-	"github.com/aws/aws-sdk-go-v2/aws"
-	v4 "github.com/aws/aws-sdk-go-v2/aws/signer/v4"
 	"github.com/aws/smithy-go/middleware"
 	smithyhttp "github.com/aws/smithy-go/transport/http"
 )
@@ -86,80 +82,4 @@ func (contentMD5) HandleBuild(ctx context.Context, in middleware.BuildInput, nex
 		req.Header.Set("Content-MD5", base64.StdEncoding.EncodeToString(sum.Sum(nil)))
 	}
 	return next.HandleBuild(ctx, in)
-}
-
-// userAgent names gosmith and the Go version; aws-sdk-go-v2 leaves it out of
-// the signature too.
-type userAgent struct{}
-
-func (userAgent) ID() string { return "UserAgent" }
-
-func (userAgent) HandleBuild(ctx context.Context, in middleware.BuildInput, next middleware.BuildHandler) (
-	middleware.BuildOutput, middleware.Metadata, error,
-) {
-	if req, ok := in.Request.(*smithyhttp.Request); ok && req.Header.Get("User-Agent") == "" {
-		req.Header.Set("User-Agent", "gosmith lang/go#"+runtime.Version())
-	}
-	return next.HandleBuild(ctx, in)
-}
-
-// signer signs each attempt with SigV4; the retry middleware sits before it,
-// so every retry gets a fresh date and signature.
-type signer struct {
-	svc *Service
-	cfg *Config
-}
-
-func (*signer) ID() string { return "Signing" }
-
-func (m *signer) HandleFinalize(ctx context.Context, in middleware.FinalizeInput, next middleware.FinalizeHandler) (
-	middleware.FinalizeOutput, middleware.Metadata, error,
-) {
-	if IsAnonymous(m.cfg.Credentials) {
-		return next.HandleFinalize(ctx, in)
-	}
-	req, ok := in.Request.(*smithyhttp.Request)
-	if !ok {
-		return middleware.FinalizeOutput{}, middleware.Metadata{}, &v4.SigningError{Err: fmt.Errorf("unexpected request middleware type %T", in.Request)}
-	}
-	name, region := m.svc.SigningName, m.cfg.Region
-	if o, ok := middleware.GetStackValue(ctx, signingOverrideKey{}).(signingOverride); ok {
-		if o.name != "" {
-			name = o.name
-		}
-		if o.region != "" {
-			region = o.region
-		}
-	}
-	if region == "" {
-		return middleware.FinalizeOutput{}, middleware.Metadata{}, &v4.SigningError{Err: fmt.Errorf("a region is required to sign requests; set Options.Region")}
-	}
-	creds, err := m.cfg.Credentials.Retrieve(ctx)
-	if err != nil {
-		return middleware.FinalizeOutput{}, middleware.Metadata{}, &v4.SigningError{Err: fmt.Errorf("failed to retrieve credentials: %w", err)}
-	}
-	var s HTTPSigner = defaultSigner
-	if m.cfg.Signer != nil {
-		s = m.cfg.Signer
-	}
-	now := time.Now
-	if m.cfg.Clock != nil {
-		now = m.cfg.Clock
-	}
-	err = s.SignHTTP(ctx, creds, req.Request, v4.GetPayloadHash(ctx), name, region, now().UTC())
-	if err != nil {
-		return middleware.FinalizeOutput{}, middleware.Metadata{}, &v4.SigningError{Err: err}
-	}
-	return next.HandleFinalize(ctx, in)
-}
-
-var defaultSigner = v4.NewSigner()
-
-// IsAnonymous reports whether requests go out unsigned: no credentials
-// provider, or aws.AnonymousCredentials.
-func IsAnonymous(p aws.CredentialsProvider) bool {
-	if p == nil {
-		return true
-	}
-	return aws.IsCredentialsProvider(p, aws.AnonymousCredentials{})
 }

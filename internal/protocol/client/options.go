@@ -3,44 +3,94 @@ package client
 import (
 	"context"
 	"fmt"
+	"net"
+	"net/http"
 	"os"
 	"strings"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/aws/defaults"
 	"github.com/aws/aws-sdk-go-v2/aws/retry"
 	awshttp "github.com/aws/aws-sdk-go-v2/aws/transport/http"
 	smithyhttp "github.com/aws/smithy-go/transport/http"
 )
 
-// ResolveRetryer returns the retryer a client uses: the caller's own when set
-// (with maxAttempts applied on top when non-zero), else the standard or
-// adaptive retryer for mode with maxAttempts (0 keeps the default of 3).
+// ResolveRetryer returns the retryer a client uses, as aws-sdk-go-v2 builds
+// it: the caller's own, else the standard or adaptive retryer for mode with
+// maxAttempts (0 keeps the default of 3); a non-zero maxAttempts is then
+// applied on top.
 func ResolveRetryer(r aws.Retryer, mode aws.RetryMode, maxAttempts int) aws.Retryer {
-	if r != nil {
-		if maxAttempts != 0 {
-			return retry.AddWithMaxAttempts(r, maxAttempts)
+	if r == nil {
+		standard := func(o *retry.StandardOptions) {
+			if maxAttempts != 0 {
+				o.MaxAttempts = maxAttempts
+			}
 		}
-		return r
-	}
-	standard := func(o *retry.StandardOptions) {
-		if maxAttempts != 0 {
-			o.MaxAttempts = maxAttempts
+		if mode == aws.RetryModeAdaptive {
+			r = retry.NewAdaptiveMode(func(o *retry.AdaptiveModeOptions) {
+				o.StandardOptions = append(o.StandardOptions, standard)
+			})
+		} else {
+			r = retry.NewStandard(standard)
 		}
 	}
-	if mode == aws.RetryModeAdaptive {
-		return retry.NewAdaptiveMode(func(o *retry.AdaptiveModeOptions) {
-			o.StandardOptions = append(o.StandardOptions, standard)
-		})
+	if maxAttempts != 0 {
+		return retry.AddWithMaxAttempts(r, maxAttempts)
 	}
-	return retry.NewStandard(standard)
+	return r
 }
 
-// ResolveHTTPClient returns c, or aws-sdk-go-v2's default buildable client.
-func ResolveHTTPClient(c smithyhttp.ClientDo) smithyhttp.ClientDo {
-	if c == nil {
-		return awshttp.NewBuildableClient()
+// ResolveHTTPClient returns the HTTP client a client uses, as
+// aws-sdk-go-v2 does: c when it is the caller's own; otherwise c or
+// aws-sdk-go-v2's default buildable client, with the connect and TLS
+// handshake timeouts of the defaults mode (none for legacy).
+func ResolveHTTPClient(c smithyhttp.ClientDo, mode aws.DefaultsMode) smithyhttp.ClientDo {
+	buildable, ok := c.(*awshttp.BuildableClient)
+	if c != nil && !ok {
+		return c
 	}
-	return c
+	if buildable == nil {
+		buildable = awshttp.NewBuildableClient()
+	}
+	config, err := defaults.GetModeConfiguration(mode)
+	if err != nil {
+		return buildable
+	}
+	if timeout, ok := config.GetConnectTimeout(); ok {
+		buildable = buildable.WithDialerOptions(func(d *net.Dialer) { d.Timeout = timeout })
+	}
+	if timeout, ok := config.GetTLSNegotiationTimeout(); ok {
+		buildable = buildable.WithTransportOptions(func(t *http.Transport) { t.TLSHandshakeTimeout = timeout })
+	}
+	return buildable
+}
+
+// ResolveDefaultsMode is the defaults mode a client settles at New, as
+// aws-sdk-go-v2 does: one settled before (a client made from another's
+// Options) is kept; "" is legacy; auto picks in-region, cross-region or
+// mobile from the region and the runtime environment.
+func ResolveDefaultsMode(resolved, mode aws.DefaultsMode, region string, env aws.RuntimeEnvironment) aws.DefaultsMode {
+	if resolved != "" {
+		return resolved
+	}
+	var m aws.DefaultsMode
+	m.SetFromString(string(mode))
+	if m == aws.DefaultsModeAuto {
+		m = defaults.ResolveDefaultsModeAuto(region, env)
+	}
+	return m
+}
+
+// DefaultRetryMode is the retry mode of a client without a Retryer of its
+// own: the caller's, else the defaults mode's, else standard.
+func DefaultRetryMode(mode aws.RetryMode, defaultsMode aws.DefaultsMode) aws.RetryMode {
+	if mode != "" {
+		return mode
+	}
+	if config, err := defaults.GetModeConfiguration(defaultsMode); err == nil && config.RetryMode != "" {
+		return config.RetryMode
+	}
+	return aws.RetryModeStandard
 }
 
 // ResolveCredentials wraps a provider in aws.CredentialsCache, so credentials
@@ -51,16 +101,6 @@ func ResolveCredentials(p aws.CredentialsProvider) aws.CredentialsProvider {
 		return p
 	}
 	return aws.NewCredentialsCache(p)
-}
-
-// EndpointOptions chooses the variant of a regional endpoint; generated
-// packages expose it as EndpointResolverOptions.
-type EndpointOptions struct {
-	// UseDualStackEndpoint asks for the dual-stack (IPv4 and IPv6) endpoint.
-	UseDualStackEndpoint aws.DualStackEndpointState
-
-	// UseFIPSEndpoint asks for the FIPS 140-2 endpoint.
-	UseFIPSEndpoint aws.FIPSEndpointState
 }
 
 // EndpointOptionsFrom reads the FIPS and dual-stack settings

@@ -7,7 +7,9 @@ import (
 	"sync"
 
 	"github.com/aws/smithy-go"
+	smithyauth "github.com/aws/smithy-go/auth"
 	smithyendpoints "github.com/aws/smithy-go/endpoints"
+	smithyhttp "github.com/aws/smithy-go/transport/http"
 
 	"github.com/gosmith/gosmith/internal/protocol/endpoints"
 )
@@ -44,6 +46,12 @@ func (r *RuleSet) Resolve(p endpoints.Params) (smithyendpoints.Endpoint, error) 
 		out.Headers[k] = append([]string(nil), v...)
 	}
 	for k, v := range ep.Properties {
+		if k == "authSchemes" {
+			if opts := authSchemeOptions(v); len(opts) > 0 {
+				smithyauth.SetAuthOptions(&out.Properties, opts)
+			}
+			continue
+		}
 		out.Properties.Set(k, v)
 	}
 	return out, nil
@@ -68,18 +76,48 @@ func RegionalEndpoint(prefix string, region, base *string, fips, dualStack bool)
 	return smithyendpoints.Endpoint{URI: *u, Headers: http.Header{}}, nil
 }
 
-// signingOverrides reads the sigv4 auth scheme a rule set may attach
-// (signingName, signingRegion).
-func signingOverrides(props smithy.Properties) (name, region string) {
-	schemes, _ := props.Get("authSchemes").([]any)
+// authSchemeOptions turns a rule's authSchemes property into auth options,
+// as aws-sdk-go-v2's generated resolvers set them: sigv4 and sigv4a with
+// their signing name, region (or region set) and double-encoding flag.
+// Other schemes are left out.
+func authSchemeOptions(v any) []*smithyauth.Option {
+	schemes, _ := v.([]any)
+	var opts []*smithyauth.Option
 	for _, s := range schemes {
 		m, ok := s.(map[string]any)
-		if !ok || m["name"] != "sigv4" {
+		if !ok {
 			continue
 		}
-		name, _ = m["signingName"].(string)
-		region, _ = m["signingRegion"].(string)
-		return name, region
+		var id string
+		switch m["name"] {
+		case "sigv4":
+			id = smithyauth.SchemeIDSigV4
+		case "sigv4a":
+			id = smithyauth.SchemeIDSigV4A
+		default:
+			continue
+		}
+		var props smithy.Properties
+		if name, ok := m["signingName"].(string); ok {
+			smithyhttp.SetSigV4SigningName(&props, name)
+			smithyhttp.SetSigV4ASigningName(&props, name)
+		}
+		if region, ok := m["signingRegion"].(string); ok {
+			smithyhttp.SetSigV4SigningRegion(&props, region)
+		}
+		if set, ok := m["signingRegionSet"].([]any); ok {
+			var regions []string
+			for _, r := range set {
+				if r, ok := r.(string); ok {
+					regions = append(regions, r)
+				}
+			}
+			smithyhttp.SetSigV4ASigningRegions(&props, regions)
+		}
+		if b, ok := m["disableDoubleEncoding"].(bool); ok {
+			smithyhttp.SetDisableDoubleEncoding(&props, b)
+		}
+		opts = append(opts, &smithyauth.Option{SchemeID: id, SignerProperties: props})
 	}
-	return "", ""
+	return opts
 }

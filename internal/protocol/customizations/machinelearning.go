@@ -16,7 +16,7 @@ func MachineLearningPredictEndpoint(stack *middleware.Stack) error {
 	if stack.ID() != "Predict" {
 		return nil
 	}
-	return stack.Serialize.Insert(predictEndpoint{}, "ResolveEndpoint", middleware.After)
+	return stack.Serialize.Insert(predictEndpoint{}, "ResolveEndpointV2", middleware.After)
 }
 
 type predictEndpoint struct{}

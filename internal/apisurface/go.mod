@@ -1,0 +1,3 @@
+module github.com/gosmith/gosmith/internal/apisurface
+
+go 1.26.8
