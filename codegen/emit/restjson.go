@@ -4,6 +4,7 @@ import (
 	"github.com/dave/jennifer/jen"
 
 	"github.com/gosmith/gosmith/codegen/goview"
+	"github.com/gosmith/gosmith/internal/protocol/restjson"
 )
 
 // restJSON emits restJson1: each operation is an HTTP method and URI, its
@@ -158,34 +159,30 @@ func (g *gen) requestBody(op *goview.Operation) []jen.Code {
 	r := jen.Id("r")
 	if pl := payloadField(in); pl != nil {
 		field := jen.Id("v").Dot(pl.GoName)
-		media := pl.Member.Traits.MediaType()
-		if media == "" {
-			media = pl.Type.Shape.Traits.MediaType()
-		}
+		// The Content-Type is the payload's @mediaType, else the default of
+		// its kind: the runtime's rule, applied at generation time.
+		ct := func(kind restjson.Body) *jen.Statement { return jen.Lit(kind.ContentType(pl.MediaType)) }
 		switch {
 		case pl.Stream == goview.StreamIn:
-			return []jen.Code{r.Clone().Dot("Stream").Call(field, jen.Lit(firstNonEmptyString(media, "application/octet-stream")))}
+			return []jen.Code{r.Clone().Dot("Stream").Call(field, ct(restjson.BlobPayload))}
 		case pl.Type.Kind == goview.KindBlob:
-			return []jen.Code{r.Clone().Dot("Blob").Call(field, jen.Lit(firstNonEmptyString(media, "application/octet-stream")))}
+			return []jen.Code{r.Clone().Dot("Blob").Call(field, ct(restjson.BlobPayload))}
 		case pl.Type.Kind == goview.KindString:
-			return []jen.Code{r.Clone().Dot("Text").Call(field, jen.Lit(firstNonEmptyString(media, "text/plain")))}
+			return []jen.Code{r.Clone().Dot("Text").Call(field, ct(restjson.StringPayload))}
 		case pl.Type.Kind == goview.KindEnum:
-			return []jen.Code{r.Clone().Dot("Text").Call(jen.Qual(pkgAWS, "String").Call(jen.String().Parens(field)), jen.Lit(firstNonEmptyString(media, "text/plain")))}
+			return []jen.Code{r.Clone().Dot("Text").Call(jen.Qual(pkgAWS, "String").Call(jen.String().Parens(field)), ct(restjson.StringPayload))}
 		case pl.Type.Kind == goview.KindDocument:
-			ct := jen.Lit(firstNonEmptyString(media, "application/json"))
 			return []jen.Code{jen.If(field.Clone().Op("!=").Nil()).Block(
-				jen.Qual(g.rt("jsonbody"), "WriteDocument").Call(r.Clone().Dot("JSONPayload").Call(ct), field.Clone()),
-			).Else().Block(r.Clone().Dot("DefaultContentType").Call(ct))}
+				jen.Qual(g.rt("jsonbody"), "WriteDocument").Call(r.Clone().Dot("JSONPayload").Call(ct(restjson.DocumentPayload)), field.Clone()),
+			).Else().Block(r.Clone().Dot("DefaultContentType").Call(ct(restjson.DocumentPayload)))}
 		case pl.Type.Kind == goview.KindUnion:
-			ct := jen.Lit(firstNonEmptyString(media, "application/json"))
 			return []jen.Code{jen.If(field.Clone().Op("!=").Nil()).Block(
-				jen.Id(serializer(pl.Type)).Call(r.Clone().Dot("JSONPayload").Call(ct), field.Clone()),
-			).Else().Block(r.Clone().Dot("DefaultContentType").Call(ct))}
+				jen.Id(serializer(pl.Type)).Call(r.Clone().Dot("JSONPayload").Call(ct(restjson.UnionPayload)), field.Clone()),
+			).Else().Block(r.Clone().Dot("DefaultContentType").Call(ct(restjson.UnionPayload)))}
 		default: // structure
-			ct := jen.Lit(firstNonEmptyString(media, "application/json"))
 			return []jen.Code{jen.If(field.Clone().Op("!=").Nil()).Block(
-				jen.Id(serializer(pl.Type)).Call(r.Clone().Dot("JSONPayload").Call(ct), field.Clone()),
-			).Else().Block(r.Clone().Dot("EmptyJSONPayload").Call(ct))}
+				jen.Id(serializer(pl.Type)).Call(r.Clone().Dot("JSONPayload").Call(ct(restjson.StructurePayload)), field.Clone()),
+			).Else().Block(r.Clone().Dot("EmptyJSONPayload").Call(ct(restjson.StructurePayload)))}
 		}
 	}
 	if len(in.BodyFields) == 0 {
@@ -216,11 +213,7 @@ func (g *gen) formatField(fl *goview.Field, st *goview.Struct, use func(jen.Code
 	case fl.OmitZero:
 		cond = field.Clone().Op("!=").Lit(0)
 	}
-	return use(g.formatScalar(fl.Type, fl.TimestampFormat, isMediaType(fl), value)), cond
-}
-
-func isMediaType(fl *goview.Field) bool {
-	return fl.Member.Traits.MediaType() != "" || fl.Type.Shape.Traits.MediaType() != ""
+	return use(g.formatScalar(fl.Type, fl.TimestampFormat, fl.MediaType != "", value)), cond
 }
 
 // formatScalar is the string form of a scalar value in a label, query
@@ -368,7 +361,7 @@ func (g *gen) readHeader(fl *goview.Field, field *jen.Statement) []jen.Code {
 		return []jen.Code{jen.If(jen.List(jen.Id("l"), jen.Err()).Op(":=").Add(call), jen.Err().Op("!=").Nil()).Block(
 			jen.Return(jen.Err())).Else().Block(field.Clone().Op("=").Id("l"))}
 	}
-	parse := g.headerParser(t, fl.TimestampFormat, isMediaType(fl))
+	parse := g.headerParser(t, fl.TimestampFormat, fl.MediaType != "")
 	if fl.Pointer {
 		return []jen.Code{jen.If(jen.List(jen.Id("p"), jen.Err()).Op(":=").Qual(rt, "HeaderPtr").Call(h, name, parse), jen.Err().Op("!=").Nil()).Block(
 			jen.Return(jen.Err())).Else().Block(field.Clone().Op("=").Id("p"))}
@@ -446,13 +439,4 @@ func (g *gen) responseBody(st *goview.Struct) (code []jen.Code, returned bool) {
 		field.Clone().Op("=").New(g.goType(pl.Type)),
 		jen.Return(jen.Id(deserializer(pl.Type)).Call(jen.Id("d"), field.Clone())),
 	), true
-}
-
-func firstNonEmptyString(s ...string) string {
-	for _, v := range s {
-		if v != "" {
-			return v
-		}
-	}
-	return ""
 }

@@ -669,6 +669,7 @@ func (b *builder) fields(st *Struct) error {
 			Doc:        mem.Traits.Documentation(),
 			Deprecated: mem.Traits.Deprecated(),
 			Sensitive:  mem.Traits.Sensitive() || t.Shape.Traits.Sensitive(),
+			MediaType:  firstNonEmpty(mem.Traits.MediaType(), t.Shape.Traits.MediaType()),
 		}
 		bindField(b.pkg.Service.Protocol, f, directionOf(st))
 		if st.Error != nil && errorMethodNames[f.GoName] || st.Output && outputReservedNames[f.GoName] {

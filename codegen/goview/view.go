@@ -211,6 +211,8 @@ type Field struct {
 	Doc        string
 	Deprecated *model.Deprecated
 	Sensitive  bool
+	// MediaType is the @mediaType of the member or its target, or "".
+	MediaType string
 	// TimestampFormat is the member's @timestampFormat, else its target's,
 	// else epoch-seconds (the awsJson default); empty for other kinds.
 	TimestampFormat string
