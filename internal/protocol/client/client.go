@@ -173,9 +173,12 @@ func Invoke(ctx context.Context, svc *Service, cfg *Config, op *Operation, param
 	if err := buildStack(stack, svc, cfg, op, tel); err != nil {
 		return nil, middleware.Metadata{}, wrap(err)
 	}
-	for _, fn := range append(cfg.Customizations[:len(cfg.Customizations):len(cfg.Customizations)], cfg.APIOptions...) {
-		if err := fn(stack); err != nil {
-			return nil, middleware.Metadata{}, wrap(err)
+	// The service's customizations first, then the caller's APIOptions.
+	for _, fns := range [2][]func(*middleware.Stack) error{cfg.Customizations, cfg.APIOptions} {
+		for _, fn := range fns {
+			if err := fn(stack); err != nil {
+				return nil, middleware.Metadata{}, wrap(err)
+			}
 		}
 	}
 	if err := addUserAgent(stack, svc, cfg); err != nil {
