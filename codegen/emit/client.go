@@ -304,7 +304,11 @@ func (g *gen) clientFile() *jen.File {
 
 	f.Comment("Client provides the API client to make operations call for " + g.title() + ".")
 	f.Comment("It is safe for concurrent use.")
-	clientFields := []jen.Code{jen.Id("options").Id("Options")}
+	clientFields := []jen.Code{
+		jen.Id("options").Id("Options"),
+		jen.Line(), jen.Comment("shared is the settings of every call made without optFns, resolved once."),
+		jen.Id("shared").Op("*").Qual(g.rt("client"), "Config"),
+	}
 	if _, ok := g.discovery(); ok {
 		clientFields = append(clientFields, jen.Line(), jen.Comment("endpointCache holds the endpoints discovered for this client."),
 			jen.Id("endpointCache").Op("*").Qual(g.rt("client"), "EndpointCache"))
@@ -341,12 +345,14 @@ func (g *gen) clientFile() *jen.File {
 		ifNil("AuthSchemes", jen.Index().Qual(pkgSmithyHTTP, "AuthScheme").Values(
 			rt("SigV4Scheme").Call(opt("HTTPSignerV4"), opt("Logger"), opt("ClientLogMode").Dot("IsSigning").Call()),
 		)),
-		jen.Return(jen.Op("&").Id("Client").Values(jen.DictFunc(func(d jen.Dict) {
+		jen.Id("c").Op(":=").Op("&").Id("Client").Values(jen.DictFunc(func(d jen.Dict) {
 			d[jen.Id("options")] = jen.Id("options")
 			if _, ok := g.discovery(); ok {
 				d[jen.Id("endpointCache")] = rt("NewEndpointCache").Call(jen.Lit(10))
 			}
-		}))),
+		})),
+		jen.Id("c").Dot("shared").Op("=").Id("c").Dot("resolveConfig").Call(jen.Nil()).Dot("Share").Call(),
+		jen.Return(jen.Id("c")),
 	)
 	f.Line()
 
@@ -379,11 +385,21 @@ func (g *gen) clientFile() *jen.File {
 	)
 	f.Line()
 
-	f.Comment("config resolves one call's settings: the client's options adjusted by")
-	f.Comment("optFns. It is not generic, so it is compiled once for all operations. The")
-	f.Comment("client's options are used as they are when nothing adjusts them (they never")
-	f.Comment("change after New), so most calls copy none.")
+	f.Comment("config returns one call's settings: the shared ones resolved at New, unless")
+	f.Comment("optFns adjust them. It is not generic, so it is compiled once for all")
+	f.Comment("operations.")
 	f.Func().Params(jen.Id("c").Op("*").Id("Client")).Id("config").Params(
+		jen.Id("optFns").Index().Func().Params(jen.Op("*").Id("Options")),
+	).Op("*").Qual(g.rt("client"), "Config").Block(
+		jen.If(jen.Len(jen.Id("optFns")).Op("==").Lit(0)).Block(jen.Return(jen.Id("c").Dot("shared"))),
+		jen.Return(jen.Id("c").Dot("resolveConfig").Call(jen.Id("optFns"))),
+	)
+	f.Line()
+
+	f.Comment("resolveConfig resolves the settings of calls: the client's options adjusted")
+	f.Comment("by optFns. The client's options are used as they are when nothing adjusts")
+	f.Comment("them (they never change after New).")
+	f.Func().Params(jen.Id("c").Op("*").Id("Client")).Id("resolveConfig").Params(
 		jen.Id("optFns").Index().Func().Params(jen.Op("*").Id("Options")),
 	).Op("*").Qual(g.rt("client"), "Config").Block(
 		jen.Id("options").Op(":=").Op("&").Id("c").Dot("options"),

@@ -451,7 +451,7 @@ func (g *gen) resolveEndpointFunc() jen.Code {
 		}
 	}
 	body = append(body,
-		jen.If(jen.Id("resolver").Op("==").Nil()).Block(jen.Id("resolver").Op("=").Id("NewDefaultEndpointResolverV2").Call()),
+		jen.If(jen.Id("resolver").Op("==").Nil()).Block(jen.Return(jen.Id("NewDefaultEndpointResolverV2").Call().Dot("ResolveEndpoint").Call(jen.Id("ctx"), jen.Id("p")))),
 		jen.Return(jen.Id("resolver").Dot("ResolveEndpoint").Call(jen.Id("ctx"), jen.Id("p"))),
 	)
 	input := jen.Id("_")

@@ -174,6 +174,9 @@ func (o Options) Copy() Options {
 // It is safe for concurrent use.
 type Client struct {
 	options Options
+
+	// shared is the settings of every call made without optFns, resolved once.
+	shared *gosmith.Config
 }
 
 // New returns an initialized Client based on the functional options. Provide
@@ -212,7 +215,9 @@ func New(options Options, optFns ...func(*Options)) *Client {
 	if options.AuthSchemes == nil {
 		options.AuthSchemes = []smithyhttp.AuthScheme{gosmith.SigV4Scheme(options.HTTPSignerV4, options.Logger, options.ClientLogMode.IsSigning())}
 	}
-	return &Client{options: options}
+	c := &Client{options: options}
+	c.shared = c.resolveConfig(nil).Share()
+	return c
 }
 
 // NewFromConfig returns a new client from the provided config: region,
@@ -255,11 +260,20 @@ func (c *Client) Options() Options {
 	return c.options.Copy()
 }
 
-// config resolves one call's settings: the client's options adjusted by
-// optFns. It is not generic, so it is compiled once for all operations. The
-// client's options are used as they are when nothing adjusts them (they never
-// change after New), so most calls copy none.
+// config returns one call's settings: the shared ones resolved at New, unless
+// optFns adjust them. It is not generic, so it is compiled once for all
+// operations.
 func (c *Client) config(optFns []func(*Options)) *gosmith.Config {
+	if len(optFns) == 0 {
+		return c.shared
+	}
+	return c.resolveConfig(optFns)
+}
+
+// resolveConfig resolves the settings of calls: the client's options adjusted
+// by optFns. The client's options are used as they are when nothing adjusts
+// them (they never change after New).
+func (c *Client) resolveConfig(optFns []func(*Options)) *gosmith.Config {
 	options := &c.options
 	if len(optFns) > 0 || gosmith.IsFIPSRegion(options.Region) {
 		o := c.options.Copy()
@@ -291,7 +305,7 @@ func (c *Client) config(optFns []func(*Options)) *gosmith.Config {
 		ResolveEndpoint: func(ctx context.Context, _ any) (smithyendpoints.Endpoint, error) {
 			p := endpointParams
 			if resolver == nil {
-				resolver = NewDefaultEndpointResolverV2()
+				return NewDefaultEndpointResolverV2().ResolveEndpoint(ctx, p)
 			}
 			return resolver.ResolveEndpoint(ctx, p)
 		},

@@ -128,6 +128,11 @@ func ErrorDecoder[T any, P interface {
 // aws-sdk-go-v2 clients do.
 func Invoke[In, Out any](ctx context.Context, svc *Service, cfg *client.Config, op *Operation[In, Out], params In) (Out, middleware.Metadata, error) {
 	rt := op.runtime()
+	return client.InvokeOutput[Out](ctx, &svc.Service, cfg, rt, func() *client.Operation { return rt.operation(svc, cfg) }, params)
+}
+
+// operation is the stack's view of the operation for calls with cfg.
+func (rt *opRuntime) operation(svc *Service, cfg *client.Config) *client.Operation {
 	call := rt.common
 	call.Serializer = &serializer{svc: svc, cfg: cfg, op: rt}
 	mode := cfg.ClientLogMode
@@ -135,5 +140,5 @@ func Invoke[In, Out any](ctx context.Context, svc *Service, cfg *client.Config, 
 		mode = eventstreamapi.LogMode(mode)
 	}
 	call.Deserializer = client.Deserializer(&svc.Service, mode, responses{svc: svc, op: rt})
-	return client.InvokeOutput[Out](ctx, &svc.Service, cfg, &call, params)
+	return &call
 }

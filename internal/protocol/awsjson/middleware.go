@@ -28,6 +28,9 @@ type serializer struct {
 
 func (*serializer) ID() string { return "OperationSerializer" }
 
+// Reentrant: the serializer keeps nothing of a call (client.Reentrant).
+func (*serializer) Reentrant() {}
+
 func (m *serializer) HandleSerialize(ctx context.Context, in middleware.SerializeInput, next middleware.SerializeHandler) (
 	middleware.SerializeOutput, middleware.Metadata, error,
 ) {

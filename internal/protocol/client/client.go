@@ -110,6 +110,10 @@ type Config struct {
 	// (package customizations), as the call's options configure it, to the
 	// call's stack before the caller's APIOptions.
 	Customizations []func(*middleware.Stack) error
+
+	// prepared holds the operations' prepared stacks of a shared Config
+	// (Share); nil for one call's own settings.
+	prepared *preparedStacks
 }
 
 // IdempotencyTokenProvider makes idempotency tokens; generated packages
@@ -154,14 +158,23 @@ type Operation struct {
 	Deserializer middleware.DeserializeMiddleware
 }
 
-// Invoke runs one operation through a fresh middleware stack and returns the
-// result the deserializer produced, with the call's metadata. Errors are
-// wrapped in *smithy.OperationError, as aws-sdk-go-v2 clients do.
-func Invoke(ctx context.Context, svc *Service, cfg *Config, op *Operation, params any) (any, middleware.Metadata, error) {
-	ctx = middleware.ClearStackValues(ctx)
-	ctx = middleware.WithServiceID(ctx, svc.ID)
-	ctx = middleware.WithOperationName(ctx, op.Name)
-
+// Invoke runs one operation and returns the result the deserializer
+// produced, with the call's metadata. describe returns the stack's view of
+// the operation for cfg; key names the operation (its protocol
+// descriptor) among a shared cfg's prepared stacks. A call whose stack
+// nobody can see runs the operation's prepared stack (prepared.go); any
+// other builds a fresh one. Errors are wrapped in *smithy.OperationError,
+// as aws-sdk-go-v2 clients do.
+func Invoke(ctx context.Context, svc *Service, cfg *Config, key any, describe func() *Operation, params any) (any, middleware.Metadata, error) {
+	if p := cfg.preparedStack(svc, key, describe); p != nil {
+		result, metadata, err := p.handler.Handle(callContext(ctx, svc, p.name), params)
+		if err != nil {
+			return nil, metadata, &smithy.OperationError{ServiceID: svc.ID, OperationName: p.name, Err: err}
+		}
+		return result, metadata, nil
+	}
+	op := describe()
+	ctx = callContext(ctx, svc, op.Name)
 	stack := middleware.NewStack(op.Name, smithyhttp.NewStackRequest)
 	wrap := func(err error) error {
 		return &smithy.OperationError{ServiceID: svc.ID, OperationName: op.Name, Err: err}
@@ -198,18 +211,27 @@ func Invoke(ctx context.Context, svc *Service, cfg *Config, op *Operation, param
 	return result, metadata, nil
 }
 
+// callContext is the context a call's stack runs in: the caller's, with
+// the stack values of an outer call cleared and the service and operation
+// named, as aws-sdk-go-v2 starts a call.
+func callContext(ctx context.Context, svc *Service, operation string) context.Context {
+	ctx = middleware.ClearStackValues(ctx)
+	ctx = middleware.WithServiceID(ctx, svc.ID)
+	return middleware.WithOperationName(ctx, operation)
+}
+
 // InvokeOutput is Invoke for a protocol package's typed Invoke: the result
 // comes back as Out, the operation's output type.
-func InvokeOutput[Out any](ctx context.Context, svc *Service, cfg *Config, op *Operation, params any) (Out, middleware.Metadata, error) {
+func InvokeOutput[Out any](ctx context.Context, svc *Service, cfg *Config, key any, describe func() *Operation, params any) (Out, middleware.Metadata, error) {
 	var zero Out
-	result, metadata, err := Invoke(ctx, svc, cfg, op, params)
+	result, metadata, err := Invoke(ctx, svc, cfg, key, describe, params)
 	if err != nil {
 		return zero, metadata, err
 	}
 	out, ok := result.(Out)
 	if !ok {
 		// Only a misbehaving APIOptions middleware can replace the result.
-		return zero, metadata, &smithy.OperationError{ServiceID: svc.ID, OperationName: op.Name, Err: fmt.Errorf("unexpected result type %T", result)}
+		return zero, metadata, &smithy.OperationError{ServiceID: svc.ID, OperationName: describe().Name, Err: fmt.Errorf("unexpected result type %T", result)}
 	}
 	return out, metadata, nil
 }

@@ -12,13 +12,7 @@ import (
 // attempt, signing, transmission and the deserializer. Like aws-sdk-go-v2
 // it adds nothing when no interceptor is registered.
 func addInterceptors(stack *middleware.Stack, r *smithyhttp.InterceptorRegistry) error {
-	if len(r.BeforeExecution) == 0 && len(r.AfterExecution) == 0 &&
-		len(r.BeforeSerialization) == 0 && len(r.AfterSerialization) == 0 &&
-		len(r.BeforeRetryLoop) == 0 &&
-		len(r.BeforeAttempt) == 0 && len(r.AfterAttempt) == 0 &&
-		len(r.BeforeSigning) == 0 && len(r.AfterSigning) == 0 &&
-		len(r.BeforeTransmit) == 0 && len(r.AfterTransmit) == 0 &&
-		len(r.BeforeDeserialization) == 0 && len(r.AfterDeserialization) == 0 {
+	if !hasInterceptors(r) {
 		return nil
 	}
 	return errors.Join(
@@ -35,4 +29,15 @@ func addInterceptors(stack *middleware.Stack, r *smithyhttp.InterceptorRegistry)
 		stack.Deserialize.Insert(&smithyhttp.InterceptBeforeDeserialization{Interceptors: r.BeforeDeserialization}, "OperationDeserializer", middleware.After),
 		stack.Deserialize.Insert(&smithyhttp.InterceptAfterDeserialization{Interceptors: r.AfterDeserialization}, "OperationDeserializer", middleware.Before),
 	)
+}
+
+// hasInterceptors reports whether r (nil: none) registers any interceptor.
+func hasInterceptors(r *smithyhttp.InterceptorRegistry) bool {
+	return r != nil && (len(r.BeforeExecution) != 0 || len(r.AfterExecution) != 0 ||
+		len(r.BeforeSerialization) != 0 || len(r.AfterSerialization) != 0 ||
+		len(r.BeforeRetryLoop) != 0 ||
+		len(r.BeforeAttempt) != 0 || len(r.AfterAttempt) != 0 ||
+		len(r.BeforeSigning) != 0 || len(r.AfterSigning) != 0 ||
+		len(r.BeforeTransmit) != 0 || len(r.AfterTransmit) != 0 ||
+		len(r.BeforeDeserialization) != 0 || len(r.AfterDeserialization) != 0)
 }

@@ -127,6 +127,11 @@ func Invoke[In, Out any](ctx context.Context, svc *Service, cfg *client.Config, 
 	if rt.uriErr != nil {
 		return zero, middleware.Metadata{}, &smithy.OperationError{ServiceID: svc.ID, OperationName: op.Name, Err: rt.uriErr}
 	}
+	return client.InvokeOutput[Out](ctx, &svc.Service, cfg, rt, func() *client.Operation { return rt.operation(svc, cfg) }, params)
+}
+
+// operation is the stack's view of the operation for calls with cfg.
+func (rt *opRuntime) operation(svc *Service, cfg *client.Config) *client.Operation {
 	call := rt.common
 	call.Serializer = &serializer{cfg: cfg, op: rt}
 	mode := cfg.ClientLogMode
@@ -134,5 +139,5 @@ func Invoke[In, Out any](ctx context.Context, svc *Service, cfg *client.Config, 
 		mode = eventstreamapi.LogMode(mode)
 	}
 	call.Deserializer = client.Deserializer(&svc.Service, mode, responses{op: rt})
-	return client.InvokeOutput[Out](ctx, &svc.Service, cfg, &call, params)
+	return &call
 }
