@@ -15,6 +15,8 @@ import (
 	"github.com/aws/smithy-go/logging"
 	"github.com/aws/smithy-go/middleware"
 	smithyhttp "github.com/aws/smithy-go/transport/http"
+
+	"github.com/gosmith/gosmith/internal/protocol/sigv4"
 )
 
 // Auth follows aws-sdk-go-v2 (Smithy reference architecture): the call's
@@ -25,10 +27,11 @@ import (
 // endpoint). The service's default resolution (SigV4, then anonymous) and
 // the default SigV4 scheme are handled without building their option lists.
 
-// NewSigner is the default HTTPSignerV4 of a client, as aws-sdk-go-v2
-// builds it: signing is logged when the log mode asks for it.
-func NewSigner(logger logging.Logger, mode aws.ClientLogMode) *v4.Signer {
-	return v4.NewSigner(func(o *v4.SignerOptions) {
+// NewSigner is the default HTTPSignerV4 of a client, configured as
+// aws-sdk-go-v2 configures its v4.Signer (signing is logged when the log
+// mode asks for it), and signing as it does (package sigv4).
+func NewSigner(logger logging.Logger, mode aws.ClientLogMode) *sigv4.Signer {
+	return sigv4.NewSigner(func(o *v4.SignerOptions) {
 		o.Logger = logger
 		o.LogSigning = mode.IsSigning()
 	})
@@ -41,15 +44,23 @@ func SigV4Scheme(signer HTTPSigner, logger logging.Logger, logSigning bool) smit
 		signer = defaultSigner
 	}
 	s := &sigV4Scheme{signer: sigV4Signer{signer: signer}}
+	own, _ := signer.(*sigv4.Signer)
 	for _, noEscape := range []bool{false, true} {
-		s.signer.options[boolIndex(noEscape)] = []func(*v4.SignerOptions){func(o *v4.SignerOptions) {
+		set := func(o *v4.SignerOptions) {
 			o.DisableURIPathEscaping = noEscape
 			if logger != nil {
 				o.Logger = logger
 			}
 			o.LogSigning = logSigning
-		}}
+		}
+		s.signer.options[boolIndex(noEscape)] = []func(*v4.SignerOptions){set}
+		if own != nil {
+			o := own.Options()
+			set(&o)
+			s.signer.resolved[boolIndex(noEscape)] = o
+		}
 	}
+	s.signer.own = own
 	return s
 }
 
@@ -75,6 +86,10 @@ type sigV4Signer struct {
 	// options are the signer options without and with URI path escaping
 	// disabled, made once so that signing allocates none.
 	options [2][]func(*v4.SignerOptions)
+	// own is signer when it is gosmith's; resolved are then its options
+	// with options applied.
+	own      *sigv4.Signer
+	resolved [2]v4.SignerOptions
 }
 
 // SignRequest signs with the credentials identity and the sigv4 signer
@@ -97,6 +112,12 @@ func (s *sigV4Signer) SignRequest(ctx context.Context, r *smithyhttp.Request, id
 }
 
 func (s *sigV4Signer) sign(ctx context.Context, r *smithyhttp.Request, creds aws.Credentials, name, region string, noEscape bool) error {
+	if s.own != nil {
+		if err := s.own.Sign(ctx, creds, r.Request, v4.GetPayloadHash(ctx), name, region, time.Now().UTC(), s.resolved[boolIndex(noEscape)]); err != nil {
+			return fmt.Errorf("sign http: %w", err)
+		}
+		return nil
+	}
 	err := s.signer.SignHTTP(ctx, creds, r.Request, v4.GetPayloadHash(ctx), name, region, time.Now().UTC(), s.options[boolIndex(noEscape)]...)
 	if err != nil {
 		return fmt.Errorf("sign http: %w", err)
@@ -415,7 +436,7 @@ func sortAuthOptions(options []*smithyauth.Option, preferred []string) []*smithy
 	return byPriority
 }
 
-var defaultSigner = v4.NewSigner()
+var defaultSigner = sigv4.NewSigner()
 
 // IsAnonymous reports whether requests go out unsigned: no credentials
 // provider, or aws.AnonymousCredentials.
