@@ -1,6 +1,7 @@
 package client
 
 import (
+	"encoding/binary"
 	"fmt"
 	"net/http"
 	"net/url"
@@ -15,24 +16,102 @@ import (
 )
 
 // RuleSet is a generated client's endpoint rule set, parsed on first use
-// and shared by every client of the package.
+// and shared by every client of the package. The rules are a function of
+// their parameters, so it keeps the endpoints it resolved (those without
+// properties, which hold values a caller could change) by parameter
+// values: a client resolves its endpoint once, not on every call.
 type RuleSet struct {
-	src  string
-	once sync.Once
-	rs   *endpoints.RuleSet
-	err  error
+	src   string
+	once  sync.Once
+	rs    *endpoints.RuleSet
+	names []string // the rule set's parameters, in its order
+	err   error
+
+	mu       sync.RWMutex
+	resolved map[string]smithyendpoints.Endpoint // by resolvedKey
 }
 
 // NewRuleSet wraps the rule set's JSON; nothing is parsed yet.
 func NewRuleSet(src string) *RuleSet { return &RuleSet{src: src} }
 
+// maxResolved bounds the endpoints a RuleSet keeps; past it they are
+// dropped and resolved again.
+const maxResolved = 64
+
 // Resolve evaluates the rule set and returns the endpoint in smithy-go's
 // form, as aws-sdk-go-v2's EndpointResolverV2 does.
 func (r *RuleSet) Resolve(p endpoints.Params) (smithyendpoints.Endpoint, error) {
-	r.once.Do(func() { r.rs, r.err = endpoints.Parse([]byte(r.src)) })
+	r.once.Do(func() {
+		if r.rs, r.err = endpoints.Parse([]byte(r.src)); r.err == nil {
+			for _, prm := range r.rs.Parameters() {
+				r.names = append(r.names, prm.Name)
+			}
+		}
+	})
 	if r.err != nil {
 		return smithyendpoints.Endpoint{}, fmt.Errorf("endpoint rule set: %w", r.err)
 	}
+	var buf [256]byte
+	key, ok := r.resolvedKey(buf[:0], p)
+	if ok {
+		r.mu.RLock()
+		ep, hit := r.resolved[string(key)]
+		r.mu.RUnlock()
+		if hit {
+			// A copy the caller may change: its own headers.
+			ep.Headers = ep.Headers.Clone()
+			return ep, nil
+		}
+	}
+	ep, err := r.resolve(p)
+	if err != nil || !ok || len(ep.Properties.Values()) > 0 {
+		return ep, err
+	}
+	kept := ep
+	kept.Headers = ep.Headers.Clone()
+	r.mu.Lock()
+	if len(r.resolved) >= maxResolved || r.resolved == nil {
+		r.resolved = make(map[string]smithyendpoints.Endpoint)
+	}
+	r.resolved[string(key)] = kept
+	r.mu.Unlock()
+	return ep, nil
+}
+
+// resolvedKey appends to b the values of the rule set's parameters in p,
+// in its order: the key of the endpoint they resolve to. ok is false for a
+// value of a type the rules do not take (Resolve then reports it).
+func (r *RuleSet) resolvedKey(b []byte, p endpoints.Params) (_ []byte, ok bool) {
+	appendString := func(b []byte, s string) []byte {
+		b = binary.AppendUvarint(b, uint64(len(s)))
+		return append(b, s...)
+	}
+	for _, name := range r.names {
+		switch v := p[name].(type) {
+		case nil:
+			b = append(b, 0)
+		case string:
+			b = appendString(append(b, 1), v)
+		case bool:
+			if v {
+				b = append(b, 2)
+			} else {
+				b = append(b, 3)
+			}
+		case []string:
+			b = binary.AppendUvarint(append(b, 4), uint64(len(v)))
+			for _, s := range v {
+				b = appendString(b, s)
+			}
+		default:
+			return b, false
+		}
+	}
+	return b, true
+}
+
+// resolve evaluates the rules for p.
+func (r *RuleSet) resolve(p endpoints.Params) (smithyendpoints.Endpoint, error) {
 	ep, err := r.rs.Resolve(p)
 	if err != nil {
 		return smithyendpoints.Endpoint{}, err
