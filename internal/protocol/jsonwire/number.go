@@ -204,8 +204,52 @@ func (d *Decoder) Int64Ptr(p **int64) error {
 // parseFloat parses a grammar-checked JSON number. The string view of num
 // does not outlive the call: strconv copies its input into errors.
 func parseFloat(num []byte, bitSize int) (float64, error) {
+	if bitSize == 64 {
+		if f, ok := parseShortDecimal(num); ok {
+			return f, nil
+		}
+	}
 	return strconv.ParseFloat(unsafe.String(unsafe.SliceData(num), len(num)), bitSize)
 }
+
+// parseShortDecimal parses a number of at most 15 digits and no exponent,
+// such as the epoch seconds 1712345678.123, as strconv.ParseFloat does
+// first: its digits as an integer, exact in a float64, divided by a power
+// of ten that is exact too, so the quotient is the correctly rounded value.
+// ok is false for any other number.
+func parseShortDecimal(num []byte) (f float64, ok bool) {
+	neg := len(num) > 0 && num[0] == '-'
+	if neg {
+		num = num[1:]
+	}
+	var m uint64
+	digits, frac := 0, -1
+	for _, c := range num {
+		switch {
+		case '0' <= c && c <= '9':
+			m = m*10 + uint64(c-'0')
+			digits++
+		case c == '.' && frac < 0:
+			frac = digits
+		default:
+			return 0, false
+		}
+	}
+	if digits == 0 || digits > 15 {
+		return 0, false
+	}
+	f = float64(m)
+	if frac >= 0 {
+		f /= pow10[digits-frac]
+	}
+	if neg {
+		f = -f
+	}
+	return f, true
+}
+
+// pow10 are the powers of ten up to 1e15, each exact in a float64.
+var pow10 = [...]float64{1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15}
 
 // readFloat reads a JSON number, or one of the strings "NaN", "Infinity" and
 // "-Infinity" (case-insensitively, as aws-sdk-go-v2 accepts them).

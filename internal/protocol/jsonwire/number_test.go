@@ -230,3 +230,41 @@ func TestEpochSecondsNullAndTypes(t *testing.T) {
 		t.Error("1e999 accepted")
 	}
 }
+
+// TestShortDecimalsParseAsStrconv: the fast path for short decimals gives
+// strconv.ParseFloat's float, bit for bit, and declines everything else.
+func TestShortDecimalsParseAsStrconv(t *testing.T) {
+	rng := rand.New(rand.NewPCG(3, 4))
+	cases := []string{"0", "-0", "0.1", "-0.5", "1712345678.123", "999999999999999", "99999999999999.9",
+		"0.000000000000001", "1e3", "1.5E-2", "-", "1234567890123456", "123456789012345.6", "9007199254740993"}
+	for range 200000 {
+		digits := 1 + rng.IntN(17)
+		b := make([]byte, 0, digits+2)
+		if rng.IntN(4) == 0 {
+			b = append(b, '-')
+		}
+		point := rng.IntN(digits + 1)
+		for i := range digits {
+			if i == point && i > 0 {
+				b = append(b, '.')
+			}
+			b = append(b, byte('0'+rng.IntN(10)))
+		}
+		cases = append(cases, string(b))
+	}
+	for _, c := range cases {
+		want, werr := strconv.ParseFloat(c, 64)
+		got, ok := parseShortDecimal([]byte(c))
+		if !ok {
+			continue
+		}
+		if werr != nil || math.Float64bits(got) != math.Float64bits(want) {
+			t.Fatalf("%s: got %v (%x), strconv %v (%x), %v", c, got, math.Float64bits(got), want, math.Float64bits(want), werr)
+		}
+	}
+	for _, c := range []string{"1e3", "1234567890123456", "-", "0.0000000000000001"} {
+		if _, ok := parseShortDecimal([]byte(c)); ok {
+			t.Errorf("%s: taken by the fast path", c)
+		}
+	}
+}
