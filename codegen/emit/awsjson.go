@@ -30,17 +30,13 @@ func (awsJSON) descriptor(g *gen, op *goview.Operation, d jen.Dict) {
 	g.errorsAndCompression(op, d, g.rt("awsjson"))
 }
 
-// errorBindings are functions, not package variables: a program that
-// calls one operation then links only that operation's codecs.
+// errorBindings: a function per error, named in the descriptors of the
+// operations that return it.
 func (p awsJSON) errorBindings(g *gen, f *jen.File) {
+	rt := g.rt(p.runtime())
 	for _, st := range g.pkg.OperationErrors {
-		f.Func().Id(errorVar(st)).Params().Qual(g.rt(p.runtime()), "ErrorType").Block(
-			jen.Return(jen.Qual(g.rt(p.runtime()), "ErrorType").Values(jen.Dict{
-				jen.Id("Code"):   jen.Lit(st.Error.Code),
-				jen.Id("Decode"): jen.Qual(g.rt(p.runtime()), "ErrorDecoder").Call(jen.Id(deserializer(st.Type))),
-			})),
-		)
-		f.Line()
+		g.errorBinding(f, st, jen.Id("d").Op("*").Qual(g.rt("jsonwire"), "Decoder"),
+			jen.Qual(rt, "DecodeError").Call(jen.Id("d"), jen.New(g.goType(st.Type)), jen.Id(deserializer(st.Type))))
 	}
 }
 

@@ -23,7 +23,7 @@ func (g *gen) operationFile(op *goview.Operation) *jen.File {
 			jen.Id("params").Op("=").Op("&").Id(in.Name).Values(),
 		),
 		jen.List(jen.Id("out"), jen.Id("metadata"), jen.Err()).Op(":=").Qual(g.rt(g.proto.runtime()), "Invoke").Call(
-			jen.Id("ctx"), jen.Op("&").Id("service"), jen.Id("c").Dot("config").Call(jen.Id("optFns")), jen.Id(opVar(op)).Call(), jen.Id("params")),
+			jen.Id("ctx"), jen.Op("&").Id("service"), jen.Id("c").Dot("config").Call(jen.Id("optFns")), jen.Id(opVar(op)), jen.Id("params")),
 		jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err())),
 		jen.Id("out").Dot("ResultMetadata").Op("=").Id("metadata"),
 		jen.Return(jen.Id("out"), jen.Nil()),
@@ -87,35 +87,19 @@ func (g *gen) operationFile(op *goview.Operation) *jen.File {
 		desc[jen.Id("EventStream")] = jen.Id(startStream(op))
 	}
 	g.proto.descriptor(g, op, desc)
-	// The descriptor is built on first use inside a function that only the
-	// operation's method calls: a package variable initialised with the
-	// codecs would make every program link every operation's codecs.
+	// A package variable whose value is a constant (functions and
+	// literals): it costs no code to initialise, and a program that calls
+	// one operation links only that operation's codecs.
 	opType := jen.Qual(g.rt(g.proto.runtime()), "Operation").Types(jen.Op("*").Id(in.Name), jen.Op("*").Id(out.Name))
-	state := opCacheVar(op)
-	f.Var().Id(state).Struct(
-		jen.Id("once").Qual("sync", "Once"),
-		jen.Id("op").Op("*").Add(opType.Clone()),
-	)
-	f.Line()
-	f.Func().Id(opVar(op)).Params().Op("*").Add(opType.Clone()).Block(
-		jen.Id(state).Dot("once").Dot("Do").Call(jen.Func().Params().Block(
-			jen.Id(state).Dot("op").Op("=").Op("&").Add(opType.Clone()).Values(desc),
-		)),
-		jen.Return(jen.Id(state).Dot("op")),
-	)
+	f.Var().Id(opVar(op)).Op("=").Op("&").Add(opType).Values(desc)
 	return f
 }
 
-// opVar names the function that describes an operation.
+// opVar names the variable that describes an operation.
 func opVar(op *goview.Operation) string { return "op" + op.Name }
 
-// opCacheVar names the variable holding opVar's descriptor once built. Its
-// prefix is not "op", so no operation's opVar can meet it (opX + "State"
-// was operation XState's opVar).
-func opCacheVar(op *goview.Operation) string { return "cachedOp" + op.Name }
-
-// errorVar names the function that binds an error code to its decoder.
-func errorVar(st *goview.Struct) string { return "error" + st.Name }
+// errorDecoder names the function that decodes a modeled error.
+func errorDecoder(st *goview.Struct) string { return "decodeError" + st.Name }
 
 // hostPrefixFunc renders the @endpoint host prefix: literal text with each
 // {label} replaced by its checked input member.

@@ -21,8 +21,8 @@ type protocolEmitter interface {
 	// descriptor fills an operation's descriptor with the protocol's fields
 	// (codecs, modeled errors) beside the neutral Spec.
 	descriptor(g *gen, op *goview.Operation, d jen.Dict)
-	// errorBindings declares what binds each modeled error to its decoder;
-	// descriptors refer to them by errorVar.
+	// errorBindings declares the function that decodes each modeled error
+	// (errorBinding); descriptors refer to them by errorDecoder.
 	errorBindings(g *gen, f *jen.File)
 	// serializers and deserializers add the protocol's own functions to
 	// serializers.go and deserializers.go, beside the JSON body codecs.
@@ -41,15 +41,24 @@ func protocolFor(p goview.Protocol) (protocolEmitter, error) {
 	return nil, fmt.Errorf("protocol %s is not generated yet: gosmith generates awsJson1_0 and awsJson1_1 clients", p.Trait())
 }
 
+// errorBinding declares the function that decodes a modeled error,
+// param => decode; descriptors pair it with the error's code.
+func (g *gen) errorBinding(f *jen.File, st *goview.Struct, param, decode jen.Code) {
+	f.Func().Id(errorDecoder(st)).Params(param).Params(jen.Error(), jen.Error()).Block(jen.Return(decode))
+	f.Line()
+}
+
 // errorsAndCompression adds the descriptor fields every protocol's
-// Operation has: its modeled errors (the runtime's ErrorType values, by
-// errorVar) and whether gzip request compression is allowed.
+// Operation has: its modeled errors (the runtime's ErrorType values: a
+// code and its errorDecoder, written out so the descriptor stays a
+// constant) and whether gzip request compression is allowed.
 func (g *gen) errorsAndCompression(op *goview.Operation, d jen.Dict, runtime string) {
 	if len(op.Errors) > 0 {
 		d[jen.Id("Errors")] = jen.Index().Qual(runtime, "ErrorType").ValuesFunc(func(gr *jen.Group) {
 			for _, e := range op.Errors {
-				gr.Id(errorVar(e)).Call()
+				gr.Line().Values(jen.Id("Code").Op(":").Lit(e.Error.Code), jen.Id("Decode").Op(":").Id(errorDecoder(e)))
 			}
+			gr.Line()
 		})
 	}
 	for _, enc := range op.Compress {

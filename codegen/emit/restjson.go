@@ -37,13 +37,8 @@ func (p restJSON) errorBindings(g *gen, f *jen.File) {
 		if hasHTTPBoundFields(st) {
 			headers = jen.Id(httpDeserializer(st))
 		}
-		f.Func().Id(errorVar(st)).Params().Qual(rt, "ErrorType").Block(
-			jen.Return(jen.Qual(rt, "ErrorType").Values(jen.Dict{
-				jen.Id("Code"):   jen.Lit(st.Error.Code),
-				jen.Id("Decode"): jen.Qual(rt, "ErrorDecoder").Call(jen.Id(deserializer(st.Type)), headers),
-			})),
-		)
-		f.Line()
+		g.errorBinding(f, st, jen.Id("r").Op("*").Qual(rt, "Response"),
+			jen.Qual(rt, "DecodeError").Call(jen.Id("r"), jen.New(g.goType(st.Type)), jen.Id(deserializer(st.Type)), headers))
 	}
 }
 
@@ -306,7 +301,7 @@ func (g *gen) headerList(fl *goview.Field) jen.Code {
 
 // restResponseBinder emits the function that reads a response into an
 // output (or error): headers, prefix headers, the status code, then the
-// payload or JSON body. Errors read their body elsewhere (ErrorDecoder), so
+// payload or JSON body. Errors read their body elsewhere (DecodeError), so
 // only their headers are bound here.
 func (g *gen) restResponseBinder(f *jen.File, st *goview.Struct, withBody bool) {
 	rt := g.rt("restjson")

@@ -8,7 +8,6 @@ import (
 	"github.com/gosmith/gosmith/internal/protocol/awsjson"
 	gosmith "github.com/gosmith/gosmith/internal/protocol/client"
 	"github.com/gosmith/gosmith/service/storagegateway/types"
-	"sync"
 )
 
 // Lists the recovery points of virtual tapes that exist for a given tape
@@ -22,7 +21,7 @@ func (c *Client) DescribeTapeRecoveryPoints(ctx context.Context, params *Describ
 	if params == nil {
 		params = &DescribeTapeRecoveryPointsInput{}
 	}
-	out, metadata, err := awsjson.Invoke(ctx, &service, c.config(optFns), opDescribeTapeRecoveryPoints(), params)
+	out, metadata, err := awsjson.Invoke(ctx, &service, c.config(optFns), opDescribeTapeRecoveryPoints, params)
 	if err != nil {
 		return nil, err
 	}
@@ -68,25 +67,18 @@ type DescribeTapeRecoveryPointsOutput struct {
 	ResultMetadata middleware.Metadata
 }
 
-var cachedOpDescribeTapeRecoveryPoints struct {
-	once sync.Once
-	op   *awsjson.Operation[*DescribeTapeRecoveryPointsInput, *DescribeTapeRecoveryPointsOutput]
-}
-
-func opDescribeTapeRecoveryPoints() *awsjson.Operation[*DescribeTapeRecoveryPointsInput, *DescribeTapeRecoveryPointsOutput] {
-	cachedOpDescribeTapeRecoveryPoints.once.Do(func() {
-		cachedOpDescribeTapeRecoveryPoints.op = &awsjson.Operation[*DescribeTapeRecoveryPointsInput, *DescribeTapeRecoveryPointsOutput]{
-			Deserialize: deserializeOpDescribeTapeRecoveryPointsOutput,
-			Errors:      []awsjson.ErrorType{errorInternalServerError(), errorInvalidGatewayRequestException()},
-			New: func() *DescribeTapeRecoveryPointsOutput {
-				return new(DescribeTapeRecoveryPointsOutput)
-			},
-			Serialize: serializeOpDescribeTapeRecoveryPointsInput,
-			Spec: gosmith.Spec[*DescribeTapeRecoveryPointsInput]{
-				Name:     "DescribeTapeRecoveryPoints",
-				Validate: validateOpDescribeTapeRecoveryPointsInput,
-			},
-		}
-	})
-	return cachedOpDescribeTapeRecoveryPoints.op
+var opDescribeTapeRecoveryPoints = &awsjson.Operation[*DescribeTapeRecoveryPointsInput, *DescribeTapeRecoveryPointsOutput]{
+	Deserialize: deserializeOpDescribeTapeRecoveryPointsOutput,
+	Errors: []awsjson.ErrorType{
+		{Code: "InternalServerError", Decode: decodeErrorInternalServerError},
+		{Code: "InvalidGatewayRequestException", Decode: decodeErrorInvalidGatewayRequestException},
+	},
+	New: func() *DescribeTapeRecoveryPointsOutput {
+		return new(DescribeTapeRecoveryPointsOutput)
+	},
+	Serialize: serializeOpDescribeTapeRecoveryPointsInput,
+	Spec: gosmith.Spec[*DescribeTapeRecoveryPointsInput]{
+		Name:     "DescribeTapeRecoveryPoints",
+		Validate: validateOpDescribeTapeRecoveryPointsInput,
+	},
 }

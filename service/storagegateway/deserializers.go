@@ -8,18 +8,12 @@ import (
 	"github.com/gosmith/gosmith/service/storagegateway/types"
 )
 
-func errorInternalServerError() awsjson.ErrorType {
-	return awsjson.ErrorType{
-		Code:   "InternalServerError",
-		Decode: awsjson.ErrorDecoder(deserializeInternalServerError),
-	}
+func decodeErrorInternalServerError(d *jsonwire.Decoder) (error, error) {
+	return awsjson.DecodeError(d, new(types.InternalServerError), deserializeInternalServerError)
 }
 
-func errorInvalidGatewayRequestException() awsjson.ErrorType {
-	return awsjson.ErrorType{
-		Code:   "InvalidGatewayRequestException",
-		Decode: awsjson.ErrorDecoder(deserializeInvalidGatewayRequestException),
-	}
+func decodeErrorInvalidGatewayRequestException(d *jsonwire.Decoder) (error, error) {
+	return awsjson.DecodeError(d, new(types.InvalidGatewayRequestException), deserializeInvalidGatewayRequestException)
 }
 
 func deserializeErrorDetails(d *jsonwire.Decoder, v *map[string]string) error {

@@ -60,7 +60,7 @@ func decodeTestError(d *jsonwire.Decoder, v *testError) error {
 }
 
 func TestDecodeErrorPicksTheModeledType(t *testing.T) {
-	types := []ErrorType{{Code: "TestError", Decode: ErrorDecoder(decodeTestError)}}
+	types := []ErrorType{{Code: "TestError", Decode: func(d *jsonwire.Decoder) (error, error) { return DecodeError(d, new(testError), decodeTestError) }}}
 	err := decodeError(&Service{}, http.Header{}, []byte(`{"__type":"ns#TestError","message":"hi"}`), types)
 	var te *testError
 	if !errors.As(err, &te) || aws.ToString(te.Message) != "hi" {

@@ -78,7 +78,7 @@ type opRuntime struct {
 func (op *Operation[In, Out]) runtime() *opRuntime {
 	op.once.Do(func() {
 		op.rt = &opRuntime{
-			common: op.Erase(),
+			common: client.Erase(&op.Spec),
 			name:   op.Name,
 			errors: op.Errors,
 			serialize: func(e *jsonwire.Encoder, v any) error {
@@ -107,19 +107,14 @@ type ErrorType struct {
 	Decode func(*jsonwire.Decoder) (error, error)
 }
 
-// ErrorDecoder adapts a generated error-structure deserializer into the form
-// ErrorType wants, so generated code needs no wrapper per error.
-func ErrorDecoder[T any, P interface {
-	*T
-	error
-}](decode func(*jsonwire.Decoder, P) error) func(*jsonwire.Decoder) (error, error) {
-	return func(d *jsonwire.Decoder) (error, error) {
-		v := P(new(T))
-		if err := decode(d, v); err != nil {
-			return nil, err
-		}
-		return v, nil
+// DecodeError decodes a modeled error's body into v with its generated
+// deserializer: what a generated error binding's decoder does, in one
+// line.
+func DecodeError[P error](d *jsonwire.Decoder, v P, decode func(*jsonwire.Decoder, P) error) (error, error) {
+	if err := decode(d, v); err != nil {
+		return nil, err
 	}
+	return v, nil
 }
 
 // Invoke runs one operation through the client stack with awsJson's

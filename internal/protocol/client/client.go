@@ -342,8 +342,10 @@ func Input[In any](v any) (In, error) {
 
 // Erase returns the stack's view of the operation, its Go types erased;
 // the protocol adds its Serializer and Deserializer. Only these small
-// closures are instantiated per operation.
-func (s *Spec[In]) Erase() Operation {
+// closures are instantiated per operation. It is a function, not a
+// method: an exported method of Spec[In] would be a method of every
+// instantiation, kept in every program that reaches methods by reflection.
+func Erase[In any](s *Spec[In]) Operation {
 	op := Operation{Name: s.Name, ChecksumRequired: s.ChecksumRequired, Discovery: s.Discovery, NoAuth: s.NoAuth}
 	if s.Validate != nil {
 		op.Validate = func(v any) error {

@@ -66,7 +66,7 @@ func (op *Operation[In, Out]) runtime() *opRuntime {
 	op.once.Do(func() {
 		uri, err := ParseURI(op.URI)
 		op.rt = &opRuntime{
-			common: op.Erase(),
+			common: client.Erase(&op.Spec),
 			name:   op.Name,
 			method: op.Method,
 			uri:    uri,
@@ -96,25 +96,20 @@ type ErrorType struct {
 	Decode func(*Response) (error, error)
 }
 
-// ErrorDecoder adapts a generated error structure's body deserializer, and
-// the binder of its header members (nil when it has none), into the form
-// ErrorType wants.
-func ErrorDecoder[T any, P interface {
-	*T
-	error
-}](body func(*jsonwire.Decoder, P) error, headers func(*Response, P) error) func(*Response) (error, error) {
-	return func(r *Response) (error, error) {
-		v := P(new(T))
-		if err := r.JSON(func(d *jsonwire.Decoder) error { return body(d, v) }); err != nil {
+// DecodeError decodes a modeled error into v: its body with the generated
+// body deserializer, then its header members with their binder (nil when
+// it has none). It is what a generated error binding's decoder does, in
+// one line.
+func DecodeError[P error](r *Response, v P, body func(*jsonwire.Decoder, P) error, headers func(*Response, P) error) (error, error) {
+	if err := r.JSON(func(d *jsonwire.Decoder) error { return body(d, v) }); err != nil {
+		return nil, err
+	}
+	if headers != nil {
+		if err := headers(r, v); err != nil {
 			return nil, err
 		}
-		if headers != nil {
-			if err := headers(r, v); err != nil {
-				return nil, err
-			}
-		}
-		return v, nil
 	}
+	return v, nil
 }
 
 // Invoke runs one operation through the client stack with restJson1's
