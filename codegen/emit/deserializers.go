@@ -219,7 +219,7 @@ func (g *gen) read(t *goview.Type, tsFormat string, p *jen.Statement) *jen.State
 	case goview.KindStruct, goview.KindList, goview.KindMap, goview.KindUnion:
 		return jen.Id(deserializer(t)).Call(d, p)
 	case goview.KindDocument:
-		return jen.Qual(g.rt("jsonbody"), "ReadDocument").Call(d, p)
+		return jen.Qual(g.rt("document"), "ReadJSON").Call(d, p)
 	case goview.KindTimestamp:
 		return d.Dot(timestampMethod(tsFormat)).Call(p)
 	}

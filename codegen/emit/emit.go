@@ -200,6 +200,7 @@ func (g *gen) setup(f *jen.File) {
 	f.ImportName(g.rt("restjson"), "restjson")
 	f.ImportName(g.rt("customizations"), "customizations")
 	f.ImportName(g.rt("jmespath"), "jmespath")
+	f.ImportName(g.rt("waiter"), "waiter")
 	f.ImportName(g.rt("jsonwire"), "jsonwire")
 	f.ImportName(g.rt("eventstream"), "eventstream")
 	f.ImportName(g.rt("eventstreamapi"), "eventstreamapi")

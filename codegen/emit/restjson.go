@@ -168,7 +168,7 @@ func (g *gen) requestBody(op *goview.Operation) []jen.Code {
 			return []jen.Code{r.Clone().Dot("Text").Call(jen.Qual(pkgAWS, "String").Call(jen.String().Parens(field)), ct(restjson.StringPayload))}
 		case pl.Type.Kind == goview.KindDocument:
 			return []jen.Code{jen.If(field.Clone().Op("!=").Nil()).Block(
-				jen.Qual(g.rt("jsonbody"), "WriteDocument").Call(r.Clone().Dot("JSONPayload").Call(ct(restjson.DocumentPayload)), field.Clone()),
+				jen.Qual(g.rt("document"), "WriteJSON").Call(r.Clone().Dot("JSONPayload").Call(ct(restjson.DocumentPayload)), field.Clone()),
 			).Else().Block(r.Clone().Dot("DefaultContentType").Call(ct(restjson.DocumentPayload)))}
 		case pl.Type.Kind == goview.KindUnion:
 			return []jen.Code{jen.If(field.Clone().Op("!=").Nil()).Block(
@@ -424,7 +424,7 @@ func (g *gen) responseBody(st *goview.Struct) (code []jen.Code, returned bool) {
 			jen.If(jen.Id("text").Op("!=").Nil()).Block(field.Clone().Op("=").Add(g.goType(pl.Type)).Parens(jen.Op("*").Id("text"))),
 		}, false
 	case pl.Type.Kind == goview.KindDocument:
-		return decodeJSON(jen.Return(jen.Qual(g.rt("jsonbody"), "ReadDocument").Call(jen.Id("d"), jen.Op("&").Add(field.Clone())))), true
+		return decodeJSON(jen.Return(jen.Qual(g.rt("document"), "ReadJSON").Call(jen.Id("d"), jen.Op("&").Add(field.Clone())))), true
 	case pl.Type.Kind == goview.KindUnion:
 		return decodeJSON(jen.Return(jen.Id(deserializer(pl.Type)).Call(jen.Id("d"), jen.Op("&").Add(field.Clone())))), true
 	}

@@ -179,7 +179,7 @@ func (g *gen) writeValue(t *goview.Type, tsFormat string, value, addr *jen.State
 	case goview.KindList, goview.KindMap, goview.KindUnion:
 		return jen.Id(serializer(t)).Call(e, value)
 	case goview.KindDocument:
-		return jen.Qual(g.rt("jsonbody"), "WriteDocument").Call(e, value)
+		return jen.Qual(g.rt("document"), "WriteJSON").Call(e, value)
 	}
 	panic("emit: unhandled kind")
 }

@@ -103,7 +103,7 @@ func (g *gen) waiter(f *jen.File, op *goview.Operation, w *goview.Waiter) {
 		jen.Id("options").Op(":=").Id("w").Dot("options"),
 		jen.For(jen.List(jen.Id("_"), jen.Id("fn")).Op(":=").Range().Id("optFns")).Block(jen.Id("fn").Call(jen.Op("&").Id("options"))),
 		jen.If(jen.Id("params").Op("==").Nil()).Block(jen.Id("params").Op("=").Op("&").Id(in).Values()),
-		jen.Return(jen.Qual(g.rt("client"), "Wait").Call(jen.Id("ctx"), jen.Qual(g.rt("client"), "Waiter").Types(jen.Op("*").Id(in), jen.Op("*").Id(out)).Values(jen.Dict{
+		jen.Return(jen.Qual(g.rt("waiter"), "Wait").Call(jen.Id("ctx"), jen.Qual(g.rt("waiter"), "Waiter").Types(jen.Op("*").Id(in), jen.Op("*").Id(out)).Values(jen.Dict{
 			jen.Id("Name"):      jen.Lit(w.Name),
 			jen.Id("MinDelay"):  jen.Id("options").Dot("MinDelay"),
 			jen.Id("MaxDelay"):  jen.Id("options").Dot("MaxDelay"),
@@ -149,7 +149,7 @@ func (g *gen) acceptorResult(state string) jen.Code {
 	case "success":
 		return jen.Return(jen.False(), jen.Nil())
 	case "failure":
-		return jen.Return(jen.False(), jen.Qual(g.rt("client"), "WaiterFailure").Call())
+		return jen.Return(jen.False(), jen.Qual(g.rt("waiter"), "WaiterFailure").Call())
 	}
 	return jen.Return(jen.True(), jen.Nil())
 }
@@ -182,9 +182,9 @@ func (g *gen) acceptor(a *goview.Acceptor) []jen.Code {
 	case "stringEquals", "booleanEquals":
 		match = jen.Len(jen.Id("values")).Op(">").Lit(0).Op("&&").Id("values").Index(jen.Lit(0)).Op("==").Add(expectedLit(m))
 	case "allStringEquals":
-		match = jen.Qual(g.rt("client"), "AllEqual").Call(jen.Id("values"), expectedLit(m))
+		match = jen.Qual(g.rt("waiter"), "AllEqual").Call(jen.Id("values"), expectedLit(m))
 	case "anyStringEquals":
-		match = jen.Qual(g.rt("client"), "AnyEqual").Call(jen.Id("values"), expectedLit(m))
+		match = jen.Qual(g.rt("waiter"), "AnyEqual").Call(jen.Id("values"), expectedLit(m))
 	}
 	leafType := jen.String()
 	if m.Comparator == "booleanEquals" {

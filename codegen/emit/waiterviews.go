@@ -120,7 +120,7 @@ func (g *gen) scalarView(t *goview.Type, v *jen.Statement, ptr bool) jen.Code {
 	case goview.KindBlob:
 		return jen.Qual("encoding/base64", "StdEncoding").Dot("EncodeToString").Call(val)
 	case goview.KindDocument:
-		return jen.Qual(g.rt("client"), "DocumentView").Call(val)
+		return jen.Qual(g.rt("document"), "View").Call(val)
 	case goview.KindStruct:
 		if !ptr {
 			val = jen.Op("&").Add(v.Clone())
@@ -142,7 +142,7 @@ func (g *gen) queryAcceptor(op *goview.Operation, a *goview.Acceptor, expr strin
 		})
 	}
 	return []jen.Code{jen.If(jen.Err().Op("==").Nil().Op("&&").Id("output").Op("!=").Nil()).Block(
-		jen.List(jen.Id("match"), jen.Id("qerr")).Op(":=").Qual(g.rt("client"), "MatchPath").Call(
+		jen.List(jen.Id("match"), jen.Id("qerr")).Op(":=").Qual(g.rt("waiter"), "MatchPath").Call(
 			jen.Id(expr).Call(), data, jen.Lit(q.Comparator), jen.Lit(q.Expected)),
 		jen.If(jen.Id("qerr").Op("!=").Nil()).Block(jen.Return(jen.False(), jen.Id("qerr"))),
 		jen.If(jen.Id("match")).Block(g.acceptorResult(a.State)),

@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode/utf8"
 )
 
@@ -190,8 +191,11 @@ func describeValue(t argType, v any) string {
 	return "an array mixing numbers and strings"
 }
 
-// functions are the built-in functions of the specification, by name.
-var functions = builtins()
+// functions are the built-in functions of the specification, by name,
+// built on first use: a program that links the package without compiling
+// an expression (a client whose waiters need no JMESPath) links none of
+// them.
+var functions = sync.OnceValue(builtins)
 
 func builtins() map[string]*function {
 	m := map[string]*function{}

@@ -380,7 +380,7 @@ func (p *parser) call(lparen token, left node) (node, error) {
 		return nil, p.errorf(lparen, "'(' must follow a function name")
 	}
 	nameTok := p.toks[p.i-2]
-	fn := functions[name.name]
+	fn := functions()[name.name]
 	if fn == nil {
 		return nil, &Error{Kind: UnknownFunction, Expr: p.src, Offset: nameTok.pos, Msg: fmt.Sprintf("unknown function %s()", name.name)}
 	}

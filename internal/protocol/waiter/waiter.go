@@ -1,15 +1,17 @@
-package client
+// Package waiter runs the waiters of generated clients: polling an
+// operation until its acceptors say success or failure, with smithy-go's
+// backoff, and evaluating acceptor paths (JMESPath) over outputs. It is its
+// own package so that a client without waiters links none of it.
+package waiter
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"time"
 
 	smithytime "github.com/aws/smithy-go/time"
-	"github.com/aws/smithy-go/waiter"
+	smithywaiter "github.com/aws/smithy-go/waiter"
 
-	"github.com/gosmith/gosmith/internal/protocol/document"
 	"github.com/gosmith/gosmith/internal/protocol/jmespath"
 )
 
@@ -58,7 +60,7 @@ func Wait[In, Out any](ctx context.Context, w Waiter[In, Out], params In, maxWai
 		if remaining < w.MinDelay || remaining <= 0 {
 			break
 		}
-		delay, err := waiter.ComputeDelay(attempt, w.MinDelay, w.MaxDelay, remaining)
+		delay, err := smithywaiter.ComputeDelay(attempt, w.MinDelay, w.MaxDelay, remaining)
 		if err != nil {
 			return zero, fmt.Errorf("error computing waiter delay, %w", err)
 		}
@@ -137,21 +139,4 @@ func MatchPath(expr *jmespath.Expression, data any, comparator, expected string)
 		return anyOf, nil
 	}
 	return false, fmt.Errorf("waiter path %s: unknown comparator %q", expr, comparator)
-}
-
-// DocumentView is the JSON-like view of a document member for waiter
-// paths: what it marshals to, decoded; nil when it does not marshal.
-func DocumentView(d document.Interface) any {
-	if d == nil {
-		return nil
-	}
-	raw, err := d.MarshalSmithyDocument()
-	if err != nil {
-		return nil
-	}
-	var v any
-	if json.Unmarshal(raw, &v) != nil {
-		return nil
-	}
-	return v
 }
