@@ -36,12 +36,14 @@ func input() *sg.DescribeTapeRecoveryPointsInput {
 }
 
 // serialize is called through a func variable, as the runtime's serializer
-// middleware calls it (m.serialize(e, input)).
+// middleware calls it (m.op.Serialize(e, in.Parameters)).
 var serialize = sg.SerializeDescribeTapeRecoveryPointsInput
 
 func TestSerializerOutput(t *testing.T) {
 	e := jsonwire.NewEncoder(make([]byte, 0, 256))
-	serialize(e, input())
+	if err := serialize(e, input()); err != nil {
+		t.Fatal(err)
+	}
 	if err := e.Err(); err != nil {
 		t.Fatal(err)
 	}

@@ -44,3 +44,6 @@ func (p awsJSON) errorBindings(g *gen, f *jen.File) {
 // request line and headers.
 func (awsJSON) serializers(*gen, *jen.File)   {}
 func (awsJSON) deserializers(*gen, *jen.File) {}
+
+// The descriptor's Serialize and Deserialize are the body codecs.
+func (awsJSON) bodyCodecsInDescriptor() bool { return true }

@@ -44,7 +44,17 @@ func (g *gen) deserializersFile() *jen.File {
 		case goview.KindUnion:
 			body = g.deserializeUnion(g.pkg.StructOf(t))
 		}
-		f.Func().Id(deserializer(t)).Params(jen.Id("d").Op("*").Qual(g.rt("jsonwire"), "Decoder"), jen.Id("v").Add(param)).Error().Block(body...)
+		if st := g.pkg.StructOf(t); st != nil && st.Output && g.proto.bodyCodecsInDescriptor() {
+			// The descriptor's Deserialize: the output comes as any.
+			out := jen.Id("_")
+			if len(st.BodyFields) > 0 {
+				body = append([]jen.Code{outputOf(st)}, body...)
+				out = jen.Id("out")
+			}
+			f.Func().Id(deserializer(t)).Params(g.decoderParams(), out.Any()).Error().Block(body...)
+		} else {
+			f.Func().Id(deserializer(t)).Params(g.decoderParams(), jen.Id("v").Add(param)).Error().Block(body...)
+		}
 		f.Line()
 	}
 	g.proto.deserializers(g, f)

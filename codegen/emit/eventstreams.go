@@ -86,9 +86,10 @@ func (g *gen) operationEventStream(f *jen.File, op *goview.Operation) {
 	f.Comment(startStream(op) + " reads the events of body into the output.")
 	f.Func().Id(startStream(op)).Params(
 		jen.Id("ctx").Qual("context", "Context"),
-		jen.Id("v").Op("*").Id(op.Output.Name),
+		jen.Id("out").Any(),
 		jen.Id("body").Op("*").Qual(g.rt("eventstreamapi"), "Body"),
 	).Block(
+		outputOf(op.Output),
 		jen.Id("v").Dot("eventStream").Op("=").Op("&").Id(s.Name).Values(jen.Dict{
 			jen.Id("Reader"): jen.Qual(g.rt("eventstreamapi"), "NewReader").Call(
 				jen.Id("ctx"), jen.Id("body"), jen.Id(eventRouter(s.EventStream)), jen.Id(exceptionRouter(s.EventStream))),

@@ -22,7 +22,7 @@ func (g *gen) operationFile(op *goview.Operation) *jen.File {
 		jen.If(jen.Id("params").Op("==").Nil()).Block(
 			jen.Id("params").Op("=").Op("&").Id(in.Name).Values(),
 		),
-		jen.List(jen.Id("out"), jen.Id("metadata"), jen.Err()).Op(":=").Qual(g.rt(g.proto.runtime()), "Invoke").Call(
+		jen.List(jen.Id("out"), jen.Id("metadata"), jen.Err()).Op(":=").Qual(g.rt(g.proto.runtime()), "Invoke").Types(jen.Op("*").Id(out.Name)).Call(
 			jen.Id("ctx"), jen.Op("&").Id("service"), jen.Id("c").Dot("config").Call(jen.Id("optFns")), jen.Id(opVar(op)), jen.Id("params")),
 		jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err())),
 		jen.Id("out").Dot("ResultMetadata").Op("=").Id("metadata"),
@@ -57,7 +57,8 @@ func (g *gen) operationFile(op *goview.Operation) *jen.File {
 	}
 	if op.IdempotencyToken != nil {
 		tok := op.IdempotencyToken.GoName
-		spec[jen.Id("IdempotencyToken")] = jen.Func().Params(jen.Id("v").Op("*").Id(in.Name), jen.Id("newToken").Func().Params().Params(jen.String(), jen.Error())).Params(jen.Op("*").Id(in.Name), jen.Error()).Block(
+		spec[jen.Id("IdempotencyToken")] = jen.Func().Params(jen.Id("in").Any(), jen.Id("newToken").Func().Params().Params(jen.String(), jen.Error())).Params(jen.Any(), jen.Error()).Block(
+			g.inputOf(in, jen.Nil()),
 			jen.If(jen.Id("v").Dot(tok).Op("!=").Nil()).Block(jen.Return(jen.Id("v"), jen.Nil())),
 			jen.List(jen.Id("token"), jen.Err()).Op(":=").Id("newToken").Call(),
 			jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err())),
@@ -80,8 +81,8 @@ func (g *gen) operationFile(op *goview.Operation) *jen.File {
 		spec[jen.Id("Discovery")] = jen.Qual(g.rt("client"), mode)
 	}
 	desc := jen.Dict{
-		jen.Id("Spec"): jen.Qual(g.rt("client"), "Spec").Types(jen.Op("*").Id(in.Name)).Values(spec),
-		jen.Id("New"):  jen.Func().Params().Op("*").Id(out.Name).Block(jen.Return(jen.New(jen.Id(out.Name)))),
+		jen.Id("Spec"): jen.Qual(g.rt("client"), "Spec").Values(spec),
+		jen.Id("New"):  jen.Func().Params().Any().Block(jen.Return(jen.New(jen.Id(out.Name)))),
 	}
 	if op.EventStream != nil {
 		desc[jen.Id("EventStream")] = jen.Id(startStream(op))
@@ -90,8 +91,7 @@ func (g *gen) operationFile(op *goview.Operation) *jen.File {
 	// A package variable whose value is a constant (functions and
 	// literals): it costs no code to initialise, and a program that calls
 	// one operation links only that operation's codecs.
-	opType := jen.Qual(g.rt(g.proto.runtime()), "Operation").Types(jen.Op("*").Id(in.Name), jen.Op("*").Id(out.Name))
-	f.Var().Id(opVar(op)).Op("=").Op("&").Add(opType).Values(desc)
+	f.Var().Id(opVar(op)).Op("=").Op("&").Qual(g.rt(g.proto.runtime()), "Operation").Values(desc)
 	return f
 }
 
@@ -138,10 +138,36 @@ func (g *gen) hostPrefixFunc(op *goview.Operation) jen.Code {
 	for _, p := range parts[1:] {
 		expr = expr.Op("+").Add(p)
 	}
-	arg := jen.Id("v")
+	arg := jen.Id("in")
 	if len(body) == 0 {
 		arg = jen.Id("_")
+	} else {
+		body = append([]jen.Code{g.inputOf(op.Input, jen.Lit(""))}, body...)
 	}
 	body = append(body, jen.Return(expr, jen.Nil()))
-	return jen.Func().Params(arg.Op("*").Id(op.Input.Name)).Params(jen.String(), jen.Error()).Block(body...)
+	return jen.Func().Params(arg.Any()).Params(jen.String(), jen.Error()).Block(body...)
+}
+
+// outputOf declares v, the operation output out (an any, as descriptors
+// take it; the runtime made it with the descriptor's New).
+func outputOf(out *goview.Struct) jen.Code {
+	return jen.Id("v").Op(":=").Id("out").Assert(jen.Op("*").Id(out.Name))
+}
+
+// inputOf declares v, the operation input in (an any, as descriptors take
+// it), returning zero and the runtime's error when in is of another type.
+func (g *gen) inputOf(in *goview.Struct, zero ...jen.Code) jen.Code {
+	return jen.Add(
+		jen.List(jen.Id("v"), jen.Err()).Op(":=").Add(g.input(in)).Line(),
+		jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(append(zero, jen.Err())...)),
+	)
+}
+
+// inputChecked is inputOf for a function that has no use for v.
+func (g *gen) inputChecked(in *goview.Struct, zero ...jen.Code) jen.Code {
+	return jen.If(jen.List(jen.Id("_"), jen.Err()).Op(":=").Add(g.input(in)), jen.Err().Op("!=").Nil()).Block(jen.Return(append(zero, jen.Err())...))
+}
+
+func (g *gen) input(in *goview.Struct) *jen.Statement {
+	return jen.Qual(g.rt("client"), "Input").Types(jen.Op("*").Add(g.structQual(in.Type))).Call(jen.Id("in"))
 }

@@ -28,6 +28,10 @@ type protocolEmitter interface {
 	// serializers.go and deserializers.go, beside the JSON body codecs.
 	serializers(g *gen, f *jen.File)
 	deserializers(g *gen, f *jen.File)
+	// bodyCodecsInDescriptor: descriptors name the JSON body codecs of
+	// inputs and outputs themselves (awsJson), which then take them as any;
+	// otherwise they name the protocol's binders, which call the codecs.
+	bodyCodecsInDescriptor() bool
 }
 
 // protocolFor returns the emitter of the package's protocol.

@@ -42,6 +42,10 @@ func (p restJSON) errorBindings(g *gen, f *jen.File) {
 	}
 }
 
+// The descriptor's Serialize and Deserialize are the HTTP binders, which
+// call the body codecs.
+func (restJSON) bodyCodecsInDescriptor() bool { return false }
+
 func (p restJSON) serializers(g *gen, f *jen.File) {
 	for _, op := range g.pkg.Operations {
 		g.restRequestBinder(f, op)
@@ -143,7 +147,12 @@ func (g *gen) restRequestBinder(f *jen.File, op *goview.Operation) {
 	}
 	body = append(body, g.requestBody(op)...)
 	body = append(body, jen.Return(jen.Nil()))
-	f.Func().Id(httpSerializer(in)).Params(jen.Id("r").Op("*").Qual(rt, "Request"), jen.Id("v").Op("*").Id(in.Name)).Error().Block(body...)
+	check := g.inputOf(in)
+	if len(in.WireFields) == 0 {
+		check = g.inputChecked(in)
+	}
+	body = append([]jen.Code{check}, body...)
+	f.Func().Id(httpSerializer(in)).Params(jen.Id("r").Op("*").Qual(rt, "Request"), jen.Id("in").Any()).Error().Block(body...)
 	f.Line()
 }
 
@@ -330,6 +339,17 @@ func (g *gen) restResponseBinder(f *jen.File, st *goview.Struct, withBody bool) 
 	}
 	if !returned {
 		body = append(body, jen.Return(jen.Nil()))
+	}
+	if st.Output {
+		// An output's binder is its descriptor's Deserialize.
+		out := jen.Id("_")
+		if len(st.WireFields) > 0 {
+			body = append([]jen.Code{outputOf(st)}, body...)
+			out = jen.Id("out")
+		}
+		f.Func().Id(httpDeserializer(st)).Params(jen.Id("r").Op("*").Qual(rt, "Response"), out.Any()).Error().Block(body...)
+		f.Line()
+		return
 	}
 	var param jen.Code = jen.Op("*").Id(st.Name)
 	if st.InTypes {

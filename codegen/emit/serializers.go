@@ -30,7 +30,18 @@ func (g *gen) serializersFile() *jen.File {
 			param = g.goType(t)
 			body = g.serializeUnion(g.pkg.StructOf(t))
 		}
-		f.Func().Id(serializer(t)).Params(jen.Id("e").Op("*").Qual(g.rt("jsonwire"), "Encoder"), jen.Id("v").Add(param)).Block(body...)
+		enc := jen.Id("e").Op("*").Qual(g.rt("jsonwire"), "Encoder")
+		if st := g.pkg.StructOf(t); st != nil && st.Input && g.proto.bodyCodecsInDescriptor() {
+			// The descriptor's Serialize: the input comes as any.
+			check := g.inputOf(st)
+			if len(st.BodyFields) == 0 {
+				check = g.inputChecked(st)
+			}
+			body = append(append([]jen.Code{check}, body...), jen.Return(jen.Nil()))
+			f.Func().Id(serializer(t)).Params(enc, jen.Id("in").Any()).Error().Block(body...)
+		} else {
+			f.Func().Id(serializer(t)).Params(enc, jen.Id("v").Add(param)).Block(body...)
+		}
 		f.Line()
 	}
 	g.proto.serializers(g, f)

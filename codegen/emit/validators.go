@@ -91,7 +91,12 @@ func (g *gen) validatorsFile() *jen.File {
 			jen.If(jen.Id("invalidParams").Dot("Len").Call().Op(">").Lit(0)).Block(jen.Return(jen.Id("invalidParams"))),
 			jen.Return(jen.Nil()),
 		)
-		f.Func().Id(validator(t)).Params(jen.Id("v").Add(param)).Error().Block(body...)
+		if st := g.pkg.StructOf(t); st != nil && st.Input {
+			// The descriptor's Validate: the input comes as any.
+			f.Func().Id(validator(t)).Params(jen.Id("in").Any()).Error().Block(append([]jen.Code{g.inputOf(st)}, body...)...)
+		} else {
+			f.Func().Id(validator(t)).Params(jen.Id("v").Add(param)).Error().Block(body...)
+		}
 		f.Line()
 	}
 	return f
@@ -103,7 +108,7 @@ func (g *gen) validateStruct(st *goview.Struct) []jen.Code {
 		if fl.Required {
 			if cond := requiredCheck(fl); cond != nil {
 				checks = append(checks, jen.If(cond).Block(
-					jen.Id("invalidParams").Dot("Add").Call(jen.Qual(pkgSmithy, "NewErrParamRequired").Call(jen.Lit(fl.GoName))),
+					jen.Qual(g.rt("client"), "MissingParam").Call(jen.Op("&").Id("invalidParams"), jen.Lit(fl.GoName)),
 				))
 			}
 		}

@@ -21,7 +21,7 @@ func (c *Client) DescribeTapeRecoveryPoints(ctx context.Context, params *Describ
 	if params == nil {
 		params = &DescribeTapeRecoveryPointsInput{}
 	}
-	out, metadata, err := awsjson.Invoke(ctx, &service, c.config(optFns), opDescribeTapeRecoveryPoints, params)
+	out, metadata, err := awsjson.Invoke[*DescribeTapeRecoveryPointsOutput](ctx, &service, c.config(optFns), opDescribeTapeRecoveryPoints, params)
 	if err != nil {
 		return nil, err
 	}
@@ -67,17 +67,17 @@ type DescribeTapeRecoveryPointsOutput struct {
 	ResultMetadata middleware.Metadata
 }
 
-var opDescribeTapeRecoveryPoints = &awsjson.Operation[*DescribeTapeRecoveryPointsInput, *DescribeTapeRecoveryPointsOutput]{
+var opDescribeTapeRecoveryPoints = &awsjson.Operation{
 	Deserialize: deserializeOpDescribeTapeRecoveryPointsOutput,
 	Errors: []awsjson.ErrorType{
 		{Code: "InternalServerError", Decode: decodeErrorInternalServerError},
 		{Code: "InvalidGatewayRequestException", Decode: decodeErrorInvalidGatewayRequestException},
 	},
-	New: func() *DescribeTapeRecoveryPointsOutput {
+	New: func() any {
 		return new(DescribeTapeRecoveryPointsOutput)
 	},
 	Serialize: serializeOpDescribeTapeRecoveryPointsInput,
-	Spec: gosmith.Spec[*DescribeTapeRecoveryPointsInput]{
+	Spec: gosmith.Spec{
 		Name:     "DescribeTapeRecoveryPoints",
 		Validate: validateOpDescribeTapeRecoveryPointsInput,
 	},

@@ -70,7 +70,8 @@ func deserializeInvalidGatewayRequestException(d *jsonwire.Decoder, v *types.Inv
 	})
 }
 
-func deserializeOpDescribeTapeRecoveryPointsOutput(d *jsonwire.Decoder, v *DescribeTapeRecoveryPointsOutput) error {
+func deserializeOpDescribeTapeRecoveryPointsOutput(d *jsonwire.Decoder, out any) error {
+	v := out.(*DescribeTapeRecoveryPointsOutput)
 	return d.Object(func(d *jsonwire.Decoder, key []byte) error {
 		switch string(key) {
 		case "GatewayARN":

@@ -2,9 +2,16 @@
 
 package storagegateway
 
-import "github.com/gosmith/gosmith/internal/protocol/jsonwire"
+import (
+	gosmith "github.com/gosmith/gosmith/internal/protocol/client"
+	"github.com/gosmith/gosmith/internal/protocol/jsonwire"
+)
 
-func serializeOpDescribeTapeRecoveryPointsInput(e *jsonwire.Encoder, v *DescribeTapeRecoveryPointsInput) {
+func serializeOpDescribeTapeRecoveryPointsInput(e *jsonwire.Encoder, in any) error {
+	v, err := gosmith.Input[*DescribeTapeRecoveryPointsInput](in)
+	if err != nil {
+		return err
+	}
 	e.ObjectStart()
 	if v.GatewayARN != nil {
 		e.Key("GatewayARN")
@@ -19,4 +26,5 @@ func serializeOpDescribeTapeRecoveryPointsInput(e *jsonwire.Encoder, v *Describe
 		e.String(*v.Marker)
 	}
 	e.ObjectEnd()
+	return nil
 }

@@ -2,15 +2,22 @@
 
 package storagegateway
 
-import "github.com/aws/smithy-go"
+import (
+	"github.com/aws/smithy-go"
+	gosmith "github.com/gosmith/gosmith/internal/protocol/client"
+)
 
-func validateOpDescribeTapeRecoveryPointsInput(v *DescribeTapeRecoveryPointsInput) error {
+func validateOpDescribeTapeRecoveryPointsInput(in any) error {
+	v, err := gosmith.Input[*DescribeTapeRecoveryPointsInput](in)
+	if err != nil {
+		return err
+	}
 	if v == nil {
 		return nil
 	}
 	invalidParams := smithy.InvalidParamsError{Context: "DescribeTapeRecoveryPointsInput"}
 	if v.GatewayARN == nil {
-		invalidParams.Add(smithy.NewErrParamRequired("GatewayARN"))
+		gosmith.MissingParam(&invalidParams, "GatewayARN")
 	}
 	if invalidParams.Len() > 0 {
 		return invalidParams

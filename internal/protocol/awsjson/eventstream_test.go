@@ -31,12 +31,13 @@ type streamOutput struct {
 
 type streamInput struct{}
 
-func streamOperation() *Operation[*streamInput, *streamOutput] {
-	return &Operation[*streamInput, *streamOutput]{
-		Spec:      client.Spec[*streamInput]{Name: "Subscribe"},
-		New:       func() *streamOutput { return &streamOutput{} },
-		Serialize: func(e *jsonwire.Encoder, _ *streamInput) { e.ObjectStart(); e.ObjectEnd() },
-		Deserialize: func(d *jsonwire.Decoder, v *streamOutput) error {
+func streamOperation() *Operation {
+	return &Operation{
+		Spec:      client.Spec{Name: "Subscribe"},
+		New:       func() any { return &streamOutput{} },
+		Serialize: func(e *jsonwire.Encoder, _ any) error { e.ObjectStart(); e.ObjectEnd(); return nil },
+		Deserialize: func(d *jsonwire.Decoder, out any) error {
+			v := out.(*streamOutput)
 			return d.Object(func(d *jsonwire.Decoder, key []byte) error {
 				if string(key) == "Shard" {
 					return d.StringPtr(&v.Shard)
@@ -44,8 +45,8 @@ func streamOperation() *Operation[*streamInput, *streamOutput] {
 				return d.Skip()
 			})
 		},
-		EventStream: func(ctx context.Context, v *streamOutput, b *eventstreamapi.Body) {
-			v.stream = eventstreamapi.NewReader(ctx, b,
+		EventStream: func(ctx context.Context, out any, b *eventstreamapi.Body) {
+			out.(*streamOutput).stream = eventstreamapi.NewReader(ctx, b,
 				func(m *eventstreamapi.Message, typ string) (string, error) { return string(m.Payload), nil },
 				func(*eventstreamapi.Message, string) (error, error) { return nil, nil })
 		},
@@ -74,7 +75,7 @@ func subscribe(t *testing.T, h *streamHTTP, mode aws.ClientLogMode) (*streamOutp
 			return smithyendpoints.Endpoint{URI: mustURL("https://stream.invalid")}, nil
 		},
 	}
-	out, _, err := Invoke(context.Background(), &Service{TargetPrefix: "Svc", ContentType: "application/x-amz-json-1.1"}, cfg, streamOperation(), &streamInput{})
+	out, _, err := Invoke[*streamOutput](context.Background(), &Service{TargetPrefix: "Svc", ContentType: "application/x-amz-json-1.1"}, cfg, streamOperation(), &streamInput{})
 	return out, err
 }
 

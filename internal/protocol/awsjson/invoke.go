@@ -7,7 +7,6 @@ package awsjson
 
 import (
 	"context"
-	"sync"
 
 	"github.com/aws/smithy-go/middleware"
 
@@ -31,20 +30,21 @@ type Service struct {
 }
 
 // Operation describes one operation to the runtime: the neutral Spec and
-// the generated functions that encode and decode its shapes as JSON. In
-// and Out are pointer types (*XInput, *XOutput): every instantiation then
-// has the same GC shape, so the generic code is compiled once for all
-// operations of a package instead of once per operation.
-type Operation[In, Out any] struct {
-	client.Spec[In]
+// the generated functions that encode and decode its shapes as JSON. The
+// input and output are the operation's *XInput and *XOutput, passed as any
+// (client.Spec says why). A generated descriptor is a constant: a package
+// variable the linker lays out, with no code to build it.
+type Operation struct {
+	client.Spec
 	// New returns a new, empty output.
-	New func() Out
-	// Serialize writes the input as the JSON request body.
-	Serialize func(*jsonwire.Encoder, In)
+	New func() any
+	// Serialize writes the input as the JSON request body; it fails only
+	// for an input of another type.
+	Serialize func(*jsonwire.Encoder, any) error
 	// Deserialize reads a 2xx response body into the output; nil (an
 	// operation without an output shape) discards the body unread, as
 	// aws-sdk-go-v2 does.
-	Deserialize func(*jsonwire.Decoder, Out) error
+	Deserialize func(*jsonwire.Decoder, any) error
 	// Errors are the operation's modeled errors, matched by code.
 	Errors []ErrorType
 	// Compress: the operation allows gzip request compression.
@@ -52,53 +52,7 @@ type Operation[In, Out any] struct {
 	// EventStream starts reading the output's event stream, from the
 	// message after the initial response, into the output; nil when the
 	// output has none.
-	EventStream func(context.Context, Out, *eventstreamapi.Body)
-
-	once sync.Once
-	rt   *opRuntime
-}
-
-// opRuntime is an operation with its Go types erased: the client stack's
-// description and awsJson's codecs. The middleware, the bulk of the runtime,
-// works on it, so it is compiled once rather than once per operation
-// (generic code over struct types is instantiated per type: with 96
-// operations that was most of a client's build time).
-type opRuntime struct {
-	common      client.Operation
-	name        string
-	serialize   func(*jsonwire.Encoder, any) error
-	newOutput   func() any
-	deserialize func(*jsonwire.Decoder, any) error
-	errors      []ErrorType
-	compress    bool
-	events      func(context.Context, any, *eventstreamapi.Body)
-}
-
-// runtime builds the type-erased view once.
-func (op *Operation[In, Out]) runtime() *opRuntime {
-	op.once.Do(func() {
-		op.rt = &opRuntime{
-			common: client.Erase(&op.Spec),
-			name:   op.Name,
-			errors: op.Errors,
-			serialize: func(e *jsonwire.Encoder, v any) error {
-				p, err := client.Input[In](v)
-				if err == nil {
-					op.Serialize(e, p)
-				}
-				return err
-			},
-			newOutput: func() any { return op.New() },
-			compress:  op.Compress,
-		}
-		if op.Deserialize != nil {
-			op.rt.deserialize = func(d *jsonwire.Decoder, v any) error { return op.Deserialize(d, v.(Out)) }
-		}
-		if op.EventStream != nil {
-			op.rt.events = func(ctx context.Context, v any, b *eventstreamapi.Body) { op.EventStream(ctx, v.(Out), b) }
-		}
-	})
-	return op.rt
+	EventStream func(context.Context, any, *eventstreamapi.Body)
 }
 
 // ErrorType binds a modeled error's code to the function that decodes it.
@@ -118,22 +72,22 @@ func DecodeError[P error](d *jsonwire.Decoder, v P, decode func(*jsonwire.Decode
 }
 
 // Invoke runs one operation through the client stack with awsJson's
-// serializer and deserializer, and returns the decoded output with the
-// call's metadata. Errors are wrapped in *smithy.OperationError, as
-// aws-sdk-go-v2 clients do.
-func Invoke[In, Out any](ctx context.Context, svc *Service, cfg *client.Config, op *Operation[In, Out], params In) (Out, middleware.Metadata, error) {
-	rt := op.runtime()
-	return client.InvokeOutput[Out](ctx, &svc.Service, cfg, rt, func() *client.Operation { return rt.operation(svc, cfg) }, params)
+// serializer and deserializer, and returns the decoded output (Out is its
+// *XOutput) with the call's metadata. Errors are wrapped in
+// *smithy.OperationError, as aws-sdk-go-v2 clients do.
+func Invoke[Out any](ctx context.Context, svc *Service, cfg *client.Config, op *Operation, params any) (Out, middleware.Metadata, error) {
+	return client.InvokeOutput[Out](ctx, &svc.Service, cfg, &op.Spec, func() *client.Operation { return op.stack(svc, cfg) }, params)
 }
 
-// operation is the stack's view of the operation for calls with cfg.
-func (rt *opRuntime) operation(svc *Service, cfg *client.Config) *client.Operation {
-	call := rt.common
-	call.Serializer = &serializer{svc: svc, cfg: cfg, op: rt}
+// stack is the stack's view of the operation for calls with cfg.
+func (op *Operation) stack(svc *Service, cfg *client.Config) *client.Operation {
 	mode := cfg.ClientLogMode
-	if rt.events != nil {
+	if op.EventStream != nil {
 		mode = eventstreamapi.LogMode(mode)
 	}
-	call.Deserializer = client.Deserializer(&svc.Service, mode, responses{svc: svc, op: rt})
-	return &call
+	return &client.Operation{
+		Spec:         op.Spec,
+		Serializer:   &serializer{svc: svc, cfg: cfg, op: op},
+		Deserializer: client.Deserializer(&svc.Service, mode, responses{svc: svc, op: op}),
+	}
 }

@@ -23,7 +23,7 @@ import (
 type serializer struct {
 	svc *Service
 	cfg *client.Config
-	op  *opRuntime
+	op  *Operation
 }
 
 func (*serializer) ID() string { return "OperationSerializer" }
@@ -39,7 +39,7 @@ func (m *serializer) HandleSerialize(ctx context.Context, in middleware.Serializ
 		return middleware.SerializeOutput{}, middleware.Metadata{}, &smithy.SerializationError{Err: fmt.Errorf("unknown transport type %T", in.Request)}
 	}
 	e := jsonwire.NewEncoder(make([]byte, 0, 256))
-	if err := m.op.serialize(e, in.Parameters); err != nil {
+	if err := m.op.Serialize(e, in.Parameters); err != nil {
 		return middleware.SerializeOutput{}, middleware.Metadata{}, &smithy.SerializationError{Err: err}
 	}
 	if err := e.Err(); err != nil {
@@ -54,12 +54,12 @@ func (m *serializer) HandleSerialize(ctx context.Context, in middleware.Serializ
 	request.URL.RawPath = ""
 	request.Method = "POST"
 	request.Header.Set("Content-Type", m.svc.ContentType)
-	request.Header.Set("X-Amz-Target", m.svc.TargetPrefix+"."+m.op.name)
+	request.Header.Set("X-Amz-Target", m.svc.TargetPrefix+"."+m.op.Name)
 	if m.svc.QueryCompatible {
 		request.Header.Set("X-Amzn-Query-Mode", "true")
 	}
 	body := e.Bytes()
-	if m.op.compress {
+	if m.op.Compress {
 		var gzipped bool
 		var err error
 		if body, gzipped, err = client.CompressBody(m.cfg, body); err != nil {
@@ -81,11 +81,11 @@ func (m *serializer) HandleSerialize(ctx context.Context, in middleware.Serializ
 // and an error is identified by its code.
 type responses struct {
 	svc *Service
-	op  *opRuntime
+	op  *Operation
 }
 
 func (b responses) Output(ctx context.Context, resp *smithyhttp.Response, body []byte) (any, error) {
-	if b.op.events != nil {
+	if b.op.EventStream != nil {
 		return b.eventStreamOutput(ctx, resp)
 	}
 	if body != nil {
@@ -96,20 +96,20 @@ func (b responses) Output(ctx context.Context, resp *smithyhttp.Response, body [
 }
 
 func (b responses) Error(resp *smithyhttp.Response, body []byte) error {
-	return decodeError(b.svc, resp.Header, body, b.op.errors)
+	return decodeError(b.svc, resp.Header, body, b.op.Errors)
 }
 
 // decodeOutput decodes the operation's output from a 2xx body (of length
 // bytes when that is positive). A nil output goes with an error.
 func (b responses) decodeOutput(body io.Reader, length int64) (any, error) {
-	output := b.op.newOutput()
-	if b.op.deserialize == nil {
+	output := b.op.New()
+	if b.op.Deserialize == nil {
 		if _, err := io.Copy(io.Discard, body); err != nil {
 			return nil, &smithy.DeserializationError{Err: fmt.Errorf("failed to discard response body, %w", err)}
 		}
 		return output, nil
 	}
-	if err := jsonbody.DecodeStream(body, length, func(d *jsonwire.Decoder) error { return b.op.deserialize(d, output) }); err != nil {
+	if err := jsonbody.DecodeStream(body, length, func(d *jsonwire.Decoder) error { return b.op.Deserialize(d, output) }); err != nil {
 		return nil, err
 	}
 	return output, nil
@@ -125,7 +125,7 @@ const initialResponse = "initial-response"
 // body as the caller receives them. A stream that fails before its first
 // message fails the call.
 func (b responses) eventStreamOutput(ctx context.Context, resp *smithyhttp.Response) (any, error) {
-	output := b.op.newOutput()
+	output := b.op.New()
 	stream := eventstreamapi.NewBody(resp.Body)
 	m, err := stream.Peek()
 	if err != nil && err != io.EOF {
@@ -135,12 +135,12 @@ func (b responses) eventStreamOutput(ctx context.Context, resp *smithyhttp.Respo
 	if err == nil {
 		if kind, typ, cerr := eventstream.Classify(&m.Message); cerr == nil && kind == eventstream.KindEvent && typ == initialResponse {
 			stream.Discard()
-			if err := m.JSON(func(d *jsonwire.Decoder) error { return b.op.deserialize(d, output) }); err != nil {
+			if err := m.JSON(func(d *jsonwire.Decoder) error { return b.op.Deserialize(d, output) }); err != nil {
 				stream.Close()
 				return nil, err
 			}
 		}
 	}
-	b.op.events(ctx, output, stream)
+	b.op.EventStream(ctx, output, stream)
 	return output, nil
 }

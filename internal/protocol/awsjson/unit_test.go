@@ -12,7 +12,7 @@ import (
 // body that is not JSON is no error; with an output shape it is.
 func TestUnitOutputDiscardsBody(t *testing.T) {
 	const truncated = `{"Unmodeled":[1,{"a`
-	unit := responses{op: &opRuntime{newOutput: func() any { return &struct{}{} }}}
+	unit := responses{op: &Operation{New: func() any { return &struct{}{} }}}
 	body := strings.NewReader(truncated)
 	out, err := unit.decodeOutput(body, int64(len(truncated)))
 	if err != nil || out == nil {
@@ -21,9 +21,9 @@ func TestUnitOutputDiscardsBody(t *testing.T) {
 	if body.Len() != 0 {
 		t.Errorf("unit output: %d bytes left unread", body.Len())
 	}
-	decoded := responses{op: &opRuntime{
-		newOutput:   func() any { return &struct{}{} },
-		deserialize: func(d *jsonwire.Decoder, _ any) error { return d.Skip() },
+	decoded := responses{op: &Operation{
+		New:         func() any { return &struct{}{} },
+		Deserialize: func(d *jsonwire.Decoder, _ any) error { return d.Skip() },
 	}}
 	if _, err := decoded.decodeOutput(strings.NewReader(truncated), int64(len(truncated))); err == nil {
 		t.Error("output with a shape: a truncated body gave no error")

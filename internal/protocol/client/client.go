@@ -128,29 +128,10 @@ type HTTPSigner interface {
 	SignHTTP(ctx context.Context, credentials aws.Credentials, r *http.Request, payloadHash, service, region string, signingTime time.Time, optFns ...func(*v4.SignerOptions)) error
 }
 
-// Operation is what the stack needs of one operation, with its Go types
-// erased so the stack is compiled once for every operation. A protocol
-// package builds it from its own typed descriptor.
+// Operation is what the stack needs of one operation: its Spec and the
+// protocol's middleware.
 type Operation struct {
-	Name string
-	// Validate checks required members before anything is sent; nil when the
-	// input has nothing to check.
-	Validate func(any) error
-	// IdempotencyToken returns the input with its idempotency token filled
-	// in from newToken when the caller left it nil; nil when the operation
-	// has no token.
-	IdempotencyToken func(v any, newToken func() (string, error)) (any, error)
-	// ChecksumRequired: @httpChecksumRequired, the request carries the
-	// Content-MD5 of its body.
-	ChecksumRequired bool
-	// Discovery: the operation may go to a discovered endpoint.
-	Discovery DiscoveryMode
-	// NoAuth: the operation's @auth is empty; its default auth option is
-	// anonymous.
-	NoAuth bool
-	// HostPrefix returns the @endpoint host prefix for an input; nil when
-	// the operation has none.
-	HostPrefix func(any) (string, error)
+	Spec
 	// Serializer binds the input to the HTTP request (registered as
 	// "OperationSerializer"); Deserializer turns the HTTP response into the
 	// output or the operation's error ("OperationDeserializer").
@@ -308,19 +289,24 @@ func buildStack(stack *middleware.Stack, svc *Service, cfg *Config, op *Operatio
 
 // Spec is the protocol-neutral part of an operation's generated
 // descriptor: its name and the functions the stack calls on its input. A
-// protocol's descriptor embeds it; In is the input's pointer type.
-type Spec[In any] struct {
+// protocol's descriptor embeds it. The input is the operation's *XInput,
+// passed as any: Go types are erased in descriptors, so a client's
+// operations share one descriptor type (a generic one would be a type per
+// operation, with its field types, in every program that keeps methods for
+// reflection). The generated functions check the input's type, as
+// aws-sdk-go-v2's middleware does (Input).
+type Spec struct {
 	Name string
 	// Validate checks required members before anything is sent; nil when the
 	// input has nothing to check.
-	Validate func(In) error
+	Validate func(any) error
 	// HostPrefix returns the @endpoint host prefix for an input; nil when
 	// the operation has none.
-	HostPrefix func(In) (string, error)
+	HostPrefix func(any) (string, error)
 	// IdempotencyToken returns the input with its idempotency token filled
 	// in from newToken when the caller left it nil (a copy; the caller's
 	// value is not changed); nil when the operation has no token.
-	IdempotencyToken func(v In, newToken func() (string, error)) (In, error)
+	IdempotencyToken func(v any, newToken func() (string, error)) (any, error)
 	// ChecksumRequired: @httpChecksumRequired, the request carries the
 	// Content-MD5 of its body.
 	ChecksumRequired bool
@@ -338,41 +324,4 @@ func Input[In any](v any) (In, error) {
 		return p, fmt.Errorf("unknown input parameters type %T", v)
 	}
 	return p, nil
-}
-
-// Erase returns the stack's view of the operation, its Go types erased;
-// the protocol adds its Serializer and Deserializer. Only these small
-// closures are instantiated per operation. It is a function, not a
-// method: an exported method of Spec[In] would be a method of every
-// instantiation, kept in every program that reaches methods by reflection.
-func Erase[In any](s *Spec[In]) Operation {
-	op := Operation{Name: s.Name, ChecksumRequired: s.ChecksumRequired, Discovery: s.Discovery, NoAuth: s.NoAuth}
-	if s.Validate != nil {
-		op.Validate = func(v any) error {
-			p, err := Input[In](v)
-			if err != nil {
-				return err
-			}
-			return s.Validate(p)
-		}
-	}
-	if s.HostPrefix != nil {
-		op.HostPrefix = func(v any) (string, error) {
-			p, err := Input[In](v)
-			if err != nil {
-				return "", err
-			}
-			return s.HostPrefix(p)
-		}
-	}
-	if s.IdempotencyToken != nil {
-		op.IdempotencyToken = func(v any, newToken func() (string, error)) (any, error) {
-			p, err := Input[In](v)
-			if err != nil {
-				return nil, err
-			}
-			return s.IdempotencyToken(p, newToken)
-		}
-	}
-	return op
 }

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 
+	"github.com/aws/smithy-go"
 	"github.com/aws/smithy-go/middleware"
 	smithyhttp "github.com/aws/smithy-go/transport/http"
 )
@@ -82,4 +83,12 @@ func (contentMD5) HandleBuild(ctx context.Context, in middleware.BuildInput, nex
 		req.Header.Set("Content-MD5", base64.StdEncoding.EncodeToString(sum.Sum(nil)))
 	}
 	return next.HandleBuild(ctx, in)
+}
+
+// MissingParam adds to e that the required member name is missing, as
+// aws-sdk-go-v2's validators do (smithy.NewErrParamRequired). Generated
+// validators call it rather than spell that out at every member: the
+// error's construction would otherwise be compiled into each of them.
+func MissingParam(e *smithy.InvalidParamsError, name string) {
+	e.Add(smithy.NewErrParamRequired(name))
 }

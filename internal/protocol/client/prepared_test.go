@@ -182,7 +182,7 @@ func TestPreparedStackIsBuiltOnce(t *testing.T) {
 	described := 0
 	describe := func() *Operation {
 		described++
-		return &Operation{Name: "Op", Serializer: passSerialize{}, Deserializer: passDeserialize{}}
+		return &Operation{Spec: Spec{Name: "Op"}, Serializer: passSerialize{}, Deserializer: passDeserialize{}}
 	}
 	for range 3 {
 		if cfg.preparedStack(&Service{ID: "Svc"}, "op", describe) == nil {

@@ -39,19 +39,19 @@ func TestHeadersBindTheOutputAndTheBodyIsTheStream(t *testing.T) {
 		data, _ = eventstream.AppendMessage(data, eventstream.NewEvent("chunk", "application/octet-stream", []byte(text)))
 	}
 	body := &trackedBody{Reader: bytes.NewReader(data)}
-	op := &Operation[*streamInput, *streamOutput]{
-		Spec:      client.Spec[*streamInput]{Name: "Stream"},
-		New:       func() *streamOutput { return &streamOutput{} },
+	op := &Operation{
+		Spec:      client.Spec{Name: "Stream"},
+		New:       func() any { return &streamOutput{} },
 		Method:    "POST",
 		URI:       "/stream",
-		Serialize: func(*Request, *streamInput) error { return nil },
-		Deserialize: func(r *Response, v *streamOutput) error {
+		Serialize: func(*Request, any) error { return nil },
+		Deserialize: func(r *Response, out any) error {
 			p, err := HeaderPtr(r.Header, "X-Version", ParseString[string])
-			v.Version = p
+			out.(*streamOutput).Version = p
 			return err
 		},
-		EventStream: func(ctx context.Context, v *streamOutput, b *eventstreamapi.Body) {
-			v.stream = eventstreamapi.NewReader(ctx, b,
+		EventStream: func(ctx context.Context, out any, b *eventstreamapi.Body) {
+			out.(*streamOutput).stream = eventstreamapi.NewReader(ctx, b,
 				func(m *eventstreamapi.Message, typ string) (string, error) { return string(m.Payload), nil },
 				func(*eventstreamapi.Message, string) (error, error) { return nil, nil })
 		},
@@ -67,7 +67,7 @@ func TestHeadersBindTheOutputAndTheBodyIsTheStream(t *testing.T) {
 			return smithyendpoints.Endpoint{URI: *u}, nil
 		},
 	}
-	out, _, err := Invoke(context.Background(), &Service{}, cfg, op, &streamInput{})
+	out, _, err := Invoke[*streamOutput](context.Background(), &Service{}, cfg, op, &streamInput{})
 	if err != nil {
 		t.Fatal(err)
 	}

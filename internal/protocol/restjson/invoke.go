@@ -19,20 +19,22 @@ type Service struct {
 
 // Operation describes one restJson1 operation to the runtime: the neutral
 // Spec, its @http method and uri, and the generated functions that bind
-// its input to a request and a response to its output. In and Out are
-// pointer types, so the generic code is compiled once per package.
-type Operation[In, Out any] struct {
-	client.Spec[In]
+// its input to a request and a response to its output. The input and
+// output are the operation's *XInput and *XOutput, passed as any
+// (client.Spec says why). A generated descriptor is a constant.
+type Operation struct {
+	client.Spec
 	// New returns a new, empty output.
-	New func() Out
-	// Method and URI are the operation's @http trait; URI is parsed once.
+	New func() any
+	// Method and URI are the operation's @http trait; URI is parsed once,
+	// on first use.
 	Method, URI string
 	// Serialize binds the input to the request: labels, query parameters,
 	// headers and body.
-	Serialize func(*Request, In) error
+	Serialize func(*Request, any) error
 	// Deserialize binds a 2xx response to the output: headers, status code
 	// and body.
-	Deserialize func(*Response, Out) error
+	Deserialize func(*Response, any) error
 	// Errors are the operation's modeled errors, matched by code.
 	Errors []ErrorType
 	// Compress: the operation allows gzip request compression.
@@ -40,54 +42,17 @@ type Operation[In, Out any] struct {
 	// EventStream starts reading the output's event stream, the response
 	// body, into the output once Deserialize has bound its headers; nil
 	// when the output has none.
-	EventStream func(context.Context, Out, *eventstreamapi.Body)
+	EventStream func(context.Context, any, *eventstreamapi.Body)
 
-	once sync.Once
-	rt   *opRuntime
+	uriOnce sync.Once
+	uri     *URI
+	uriErr  error
 }
 
-// opRuntime is an operation with its Go types erased, so the middleware is
-// compiled once for all operations.
-type opRuntime struct {
-	common      client.Operation
-	name        string
-	method      string
-	uri         *URI
-	uriErr      error
-	serialize   func(*Request, any) error
-	newOutput   func() any
-	deserialize func(*Response, any) error
-	errors      []ErrorType
-	compress    bool
-	events      func(context.Context, any, *eventstreamapi.Body)
-}
-
-func (op *Operation[In, Out]) runtime() *opRuntime {
-	op.once.Do(func() {
-		uri, err := ParseURI(op.URI)
-		op.rt = &opRuntime{
-			common: client.Erase(&op.Spec),
-			name:   op.Name,
-			method: op.Method,
-			uri:    uri,
-			uriErr: err,
-			serialize: func(r *Request, v any) error {
-				p, err := client.Input[In](v)
-				if err != nil {
-					return err
-				}
-				return op.Serialize(r, p)
-			},
-			newOutput:   func() any { return op.New() },
-			deserialize: func(r *Response, v any) error { return op.Deserialize(r, v.(Out)) },
-			errors:      op.Errors,
-			compress:    op.Compress,
-		}
-		if op.EventStream != nil {
-			op.rt.events = func(ctx context.Context, v any, b *eventstreamapi.Body) { op.EventStream(ctx, v.(Out), b) }
-		}
-	})
-	return op.rt
+// parsedURI is URI parsed.
+func (op *Operation) parsedURI() (*URI, error) {
+	op.uriOnce.Do(func() { op.uri, op.uriErr = ParseURI(op.URI) })
+	return op.uri, op.uriErr
 }
 
 // ErrorType binds a modeled error's code to the function that decodes it.
@@ -113,26 +78,26 @@ func DecodeError[P error](r *Response, v P, body func(*jsonwire.Decoder, P) erro
 }
 
 // Invoke runs one operation through the client stack with restJson1's
-// serializer and deserializer, and returns the decoded output with the
-// call's metadata. Errors are wrapped in *smithy.OperationError, as
-// aws-sdk-go-v2 clients do.
-func Invoke[In, Out any](ctx context.Context, svc *Service, cfg *client.Config, op *Operation[In, Out], params In) (Out, middleware.Metadata, error) {
+// serializer and deserializer, and returns the decoded output (Out is its
+// *XOutput) with the call's metadata. Errors are wrapped in
+// *smithy.OperationError, as aws-sdk-go-v2 clients do.
+func Invoke[Out any](ctx context.Context, svc *Service, cfg *client.Config, op *Operation, params any) (Out, middleware.Metadata, error) {
 	var zero Out
-	rt := op.runtime()
-	if rt.uriErr != nil {
-		return zero, middleware.Metadata{}, &smithy.OperationError{ServiceID: svc.ID, OperationName: op.Name, Err: rt.uriErr}
+	if _, err := op.parsedURI(); err != nil {
+		return zero, middleware.Metadata{}, &smithy.OperationError{ServiceID: svc.ID, OperationName: op.Name, Err: err}
 	}
-	return client.InvokeOutput[Out](ctx, &svc.Service, cfg, rt, func() *client.Operation { return rt.operation(svc, cfg) }, params)
+	return client.InvokeOutput[Out](ctx, &svc.Service, cfg, &op.Spec, func() *client.Operation { return op.stack(svc, cfg) }, params)
 }
 
-// operation is the stack's view of the operation for calls with cfg.
-func (rt *opRuntime) operation(svc *Service, cfg *client.Config) *client.Operation {
-	call := rt.common
-	call.Serializer = &serializer{cfg: cfg, op: rt}
+// stack is the stack's view of the operation for calls with cfg.
+func (op *Operation) stack(svc *Service, cfg *client.Config) *client.Operation {
 	mode := cfg.ClientLogMode
-	if rt.events != nil {
+	if op.EventStream != nil {
 		mode = eventstreamapi.LogMode(mode)
 	}
-	call.Deserializer = client.Deserializer(&svc.Service, mode, responses{op: rt})
-	return &call
+	return &client.Operation{
+		Spec:         op.Spec,
+		Serializer:   &serializer{cfg: cfg, op: op},
+		Deserializer: client.Deserializer(&svc.Service, mode, responses{op: op}),
+	}
 }

@@ -21,7 +21,7 @@ import (
 // chose.
 type serializer struct {
 	cfg *client.Config
-	op  *opRuntime
+	op  *Operation
 }
 
 func (*serializer) ID() string { return "OperationSerializer" }
@@ -39,21 +39,22 @@ func (m *serializer) HandleSerialize(ctx context.Context, in middleware.Serializ
 	if !ok {
 		return fail(fmt.Errorf("unknown transport type %T", in.Request))
 	}
-	r := &Request{Header: request.Header, http: request, uri: m.op.uri}
+	uri, _ := m.op.parsedURI() // Invoke checked it
+	r := &Request{Header: request.Header, http: request, uri: uri}
 	if err := r.Query.AddRaw(request.URL.RawQuery); err != nil {
 		return fail(err)
 	}
-	r.Query.AddLiteral(m.op.uri)
-	if err := m.op.serialize(r, in.Parameters); err != nil {
+	r.Query.AddLiteral(uri)
+	if err := m.op.Serialize(r, in.Parameters); err != nil {
 		return fail(err)
 	}
-	request.Method = m.op.method
+	request.Method = m.op.Method
 	request.URL.RawQuery = r.Query.Encode()
 	body, stream, err := r.body()
 	if err != nil {
 		return fail(err)
 	}
-	if body != nil && m.op.compress {
+	if body != nil && m.op.Compress {
 		var gzipped bool
 		if body, gzipped, err = client.CompressBody(m.cfg, body); err != nil {
 			return fail(err)
@@ -79,16 +80,16 @@ func (m *serializer) HandleSerialize(ctx context.Context, in middleware.Serializ
 // headers, status code and body into the output; an error is identified
 // by its code and decoded from its body and headers.
 type responses struct {
-	op *opRuntime
+	op *Operation
 }
 
 func (b responses) Output(ctx context.Context, resp *smithyhttp.Response, body []byte) (any, error) {
 	r := &Response{Response: resp, whole: body, read: body != nil}
-	output := b.op.newOutput()
-	err := b.op.deserialize(r, output)
-	if err == nil && b.op.events != nil {
+	output := b.op.New()
+	err := b.op.Deserialize(r, output)
+	if err == nil && b.op.EventStream != nil {
 		// The body is the event stream, read as the caller receives it.
-		b.op.events(ctx, output, eventstreamapi.NewBody(r.Stream()))
+		b.op.EventStream(ctx, output, eventstreamapi.NewBody(r.Stream()))
 	}
 	if !r.streamed || err != nil {
 		// Whatever the binder left unread is drained, so the connection
@@ -121,7 +122,7 @@ func (b responses) Error(resp *smithyhttp.Response, body []byte) error {
 			Snapshot: snapshotOf(r.whole),
 		}
 	}
-	for _, t := range b.op.errors {
+	for _, t := range b.op.Errors {
 		if strings.EqualFold(t.Code, code) {
 			modeled, err := t.Decode(r)
 			if err != nil {
