@@ -188,7 +188,7 @@ func TestPartitionLookup(t *testing.T) {
 func TestPartitionRegionsMatchTheirRegex(t *testing.T) {
 	for i, p := range partitionTable {
 		for _, r := range p.Regions {
-			if partitionRegexps[i].MatchString(r) {
+			if partitionMatchers[i].match(r) {
 				continue
 			}
 			if r != p.ID+"-global" && r != "aws-global" {

@@ -1,8 +1,6 @@
 package endpoints
 
 import (
-	"bytes"
-	"encoding/json"
 	"fmt"
 	"math"
 	"sort"
@@ -20,14 +18,9 @@ import (
 // parameters or assigns in scope, arguments of the wrong type or number,
 // and malformed templates and getAttr paths.
 func Parse(ruleSet []byte) (*RuleSet, error) {
-	dec := json.NewDecoder(bytes.NewReader(ruleSet))
-	dec.UseNumber() // keep integers exact for substring indexes
-	var doc any
-	if err := dec.Decode(&doc); err != nil {
+	doc, err := decodeJSON(ruleSet)
+	if err != nil {
 		return nil, fmt.Errorf("endpoints: decode rule set: %w", err)
-	}
-	if dec.More() {
-		return nil, fmt.Errorf("endpoints: decode rule set: trailing data after the rule set")
 	}
 	top, ok := doc.(map[string]any)
 	if !ok {
@@ -266,8 +259,8 @@ func (c *compiler) compileExpr(raw any, path string) (expr, typ, error) {
 		return e, tString, err
 	case bool:
 		return &litExpr{boolValue(v)}, tBool, nil
-	case json.Number:
-		n, err := strconv.Atoi(v.String())
+	case number:
+		n, err := v.Int()
 		if err != nil {
 			return nil, tAny, pathError(path, "number %s is not an integer", v)
 		}
@@ -427,7 +420,7 @@ func jsonKind(v any) string {
 		return "a string"
 	case bool:
 		return "a boolean"
-	case json.Number, float64:
+	case number, float64:
 		return "a number"
 	case []any:
 		return "an array"

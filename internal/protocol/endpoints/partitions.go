@@ -1,6 +1,9 @@
 package endpoints
 
-import "regexp"
+import (
+	"fmt"
+	"strings"
+)
 
 // Partition is one AWS partition: a group of regions that share DNS
 // suffixes and capabilities. Its fields mirror the outputs of
@@ -135,14 +138,14 @@ var (
 	// partitionByRegion indexes the explicit region lists, which win over
 	// the regular expressions.
 	partitionByRegion = map[string]*Partition{}
-	partitionRegexps  []*regexp.Regexp
+	partitionMatchers []regionMatcher
 )
 
 func init() {
-	partitionRegexps = make([]*regexp.Regexp, len(partitionTable))
+	partitionMatchers = make([]regionMatcher, len(partitionTable))
 	for i := range partitionTable {
 		p := &partitionTable[i]
-		partitionRegexps[i] = regexp.MustCompile(p.RegionRegex)
+		partitionMatchers[i] = newRegionMatcher(p.RegionRegex)
 		for _, r := range p.Regions {
 			partitionByRegion[r] = p
 		}
@@ -156,13 +159,91 @@ func partitionFor(region string) *Partition {
 	if p, ok := partitionByRegion[region]; ok {
 		return p
 	}
-	for i, re := range partitionRegexps {
-		if re.MatchString(region) {
+	for i, m := range partitionMatchers {
+		if m.match(region) {
 			return &partitionTable[i]
 		}
 	}
 	return &partitionTable[0]
 }
+
+// regionMatcher matches what a RegionRegex does. Every one has the form
+// ^PREFIX\-\w+\-\d+$, PREFIX being letters, escaped hyphens and groups of
+// alternatives; for that form this is the regular expression's match,
+// without linking package regexp into every client. (partitions_test.go
+// checks it against regexp.)
+type regionMatcher struct {
+	prefixes []string // each alternative PREFIX, with the hyphen after it
+}
+
+func newRegionMatcher(re string) regionMatcher {
+	const suffix = `\-\w+\-\d+$`
+	body, anchored := strings.CutPrefix(re, "^")
+	body, ok := strings.CutSuffix(body, suffix)
+	if !anchored || !ok {
+		panic(fmt.Sprintf("endpoints: region regex %q is not ^PREFIX%s", re, suffix))
+	}
+	prefixes := []string{""}
+	for body != "" {
+		var alts []string
+		switch {
+		case strings.HasPrefix(body, `\-`):
+			alts, body = []string{"-"}, body[2:]
+		case body[0] == '(':
+			end := strings.IndexByte(body, ')')
+			if end < 0 {
+				panic(fmt.Sprintf("endpoints: region regex %q: unclosed group", re))
+			}
+			alts, body = strings.Split(body[1:end], "|"), body[end+1:]
+		case 'a' <= body[0] && body[0] <= 'z':
+			alts, body = []string{body[:1]}, body[1:]
+		default:
+			panic(fmt.Sprintf("endpoints: region regex %q: unsupported %q", re, body))
+		}
+		var next []string
+		for _, p := range prefixes {
+			for _, a := range alts {
+				next = append(next, p+a)
+			}
+		}
+		prefixes = next
+	}
+	for i := range prefixes {
+		prefixes[i] += "-"
+	}
+	return regionMatcher{prefixes: prefixes}
+}
+
+// match reports whether region is PREFIX-WORD-DIGITS for one of the
+// prefixes: WORD of \w (letters, digits, underscore), DIGITS of \d.
+func (m regionMatcher) match(region string) bool {
+	for _, p := range m.prefixes {
+		rest, ok := strings.CutPrefix(region, p)
+		if !ok {
+			continue
+		}
+		i := strings.IndexByte(rest, '-')
+		if i > 0 && all(rest[:i], isWordChar) && i+1 < len(rest) && all(rest[i+1:], isDigit) {
+			return true
+		}
+	}
+	return false
+}
+
+func all(s string, f func(byte) bool) bool {
+	for i := 0; i < len(s); i++ {
+		if !f(s[i]) {
+			return false
+		}
+	}
+	return true
+}
+
+func isWordChar(c byte) bool {
+	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == '_'
+}
+
+func isDigit(c byte) bool { return '0' <= c && c <= '9' }
 
 // LookupPartition returns the partition that aws.partition picks for
 // region. The Regions slice is shared and must not be modified.

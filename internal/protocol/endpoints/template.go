@@ -1,7 +1,6 @@
 package endpoints
 
 import (
-	"encoding/json"
 	"fmt"
 	"strings"
 )
@@ -155,7 +154,7 @@ func (c *compiler) compileFields(m map[string]any, path string) ([]propField, er
 // with "ref" or "fn" are expressions, as in the rest of the rule set.
 func (c *compiler) compileProp(raw any, path string) (prop, error) {
 	switch v := raw.(type) {
-	case json.Number:
+	case number:
 		f, err := v.Float64()
 		if err != nil {
 			return prop{}, pathError(path, "bad number %s", v)

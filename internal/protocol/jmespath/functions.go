@@ -191,11 +191,20 @@ func describeValue(t argType, v any) string {
 	return "an array mixing numbers and strings"
 }
 
-// functions are the built-in functions of the specification, by name,
+// functions returns the built-in functions of the specification, by name,
 // built on first use: a program that links the package without compiling
 // an expression (a client whose waiters need no JMESPath) links none of
-// them.
-var functions = sync.OnceValue(builtins)
+// them. (A package variable holding sync.OnceValue(builtins) would link
+// them all: its initialisation refers to builtins.)
+func functions() map[string]*function {
+	functionsOnce.Do(func() { functionTable = builtins() })
+	return functionTable
+}
+
+var (
+	functionsOnce sync.Once
+	functionTable map[string]*function
+)
 
 func builtins() map[string]*function {
 	m := map[string]*function{}
