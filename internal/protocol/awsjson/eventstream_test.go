@@ -44,10 +44,11 @@ func streamOperation() *Operation[*streamInput, *streamOutput] {
 				return d.Skip()
 			})
 		},
-		EventStream: func(ctx context.Context, v *streamOutput, b *eventstreamapi.Body) {
+		EventStream: func(ctx context.Context, v *streamOutput, b *eventstreamapi.Body) error {
 			v.stream = eventstreamapi.NewReader(ctx, b,
 				func(m *eventstreamapi.Message, typ string) (string, error) { return string(m.Payload), nil },
 				func(*eventstreamapi.Message, string) (error, error) { return nil, nil })
+			return nil
 		},
 	}
 }

@@ -52,7 +52,7 @@ type Operation[In, Out any] struct {
 	// EventStream starts reading the output's event stream, from the
 	// message after the initial response, into the output; nil when the
 	// output has none.
-	EventStream func(context.Context, Out, *eventstreamapi.Body)
+	EventStream func(context.Context, Out, *eventstreamapi.Body) error
 
 	once sync.Once
 	rt   *opRuntime
@@ -71,7 +71,7 @@ type opRuntime struct {
 	deserialize func(*jsonwire.Decoder, any) error
 	errors      []ErrorType
 	compress    bool
-	events      func(context.Context, any, *eventstreamapi.Body)
+	events      func(context.Context, any, *eventstreamapi.Body) error
 }
 
 // runtime builds the type-erased view once.
@@ -95,7 +95,7 @@ func (op *Operation[In, Out]) runtime() *opRuntime {
 			op.rt.deserialize = func(d *jsonwire.Decoder, v any) error { return op.Deserialize(d, v.(Out)) }
 		}
 		if op.EventStream != nil {
-			op.rt.events = func(ctx context.Context, v any, b *eventstreamapi.Body) { op.EventStream(ctx, v.(Out), b) }
+			op.rt.events = func(ctx context.Context, v any, b *eventstreamapi.Body) error { return op.EventStream(ctx, v.(Out), b) }
 		}
 	})
 	return op.rt

@@ -138,6 +138,9 @@ func (b responses) eventStreamOutput(ctx context.Context, resp *smithyhttp.Respo
 			}
 		}
 	}
-	b.op.events(ctx, output, stream)
+	if err := b.op.events(ctx, output, stream); err != nil {
+		stream.Close()
+		return nil, err
+	}
 	return output, nil
 }

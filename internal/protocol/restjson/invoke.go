@@ -40,7 +40,7 @@ type Operation[In, Out any] struct {
 	// EventStream starts reading the output's event stream, the response
 	// body, into the output once Deserialize has bound its headers; nil
 	// when the output has none.
-	EventStream func(context.Context, Out, *eventstreamapi.Body)
+	EventStream func(context.Context, Out, *eventstreamapi.Body) error
 
 	once sync.Once
 	rt   *opRuntime
@@ -59,7 +59,7 @@ type opRuntime struct {
 	deserialize func(*Response, any) error
 	errors      []ErrorType
 	compress    bool
-	events      func(context.Context, any, *eventstreamapi.Body)
+	events      func(context.Context, any, *eventstreamapi.Body) error
 }
 
 func (op *Operation[In, Out]) runtime() *opRuntime {
@@ -84,7 +84,7 @@ func (op *Operation[In, Out]) runtime() *opRuntime {
 			compress:    op.Compress,
 		}
 		if op.EventStream != nil {
-			op.rt.events = func(ctx context.Context, v any, b *eventstreamapi.Body) { op.EventStream(ctx, v.(Out), b) }
+			op.rt.events = func(ctx context.Context, v any, b *eventstreamapi.Body) error { return op.EventStream(ctx, v.(Out), b) }
 		}
 	})
 	return op.rt

@@ -85,7 +85,13 @@ func (b responses) Output(ctx context.Context, resp *smithyhttp.Response, body [
 	err := b.op.deserialize(r, output)
 	if err == nil && b.op.events != nil {
 		// The body is the event stream, read as the caller receives it.
-		b.op.events(ctx, output, eventstreamapi.NewBody(r.Stream()))
+		// Closing the stream closes the response body, whether the binder
+		// read it or not: an input-only stream's body stays open until
+		// then, as closing it would end the request's too.
+		err = b.op.events(ctx, output, eventstreamapi.NewBody(struct {
+			io.Reader
+			io.Closer
+		}{r.Stream(), resp.Body}))
 	}
 	if !r.streamed || err != nil {
 		// Whatever the binder left unread is drained, so the connection
