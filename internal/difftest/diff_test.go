@@ -96,9 +96,6 @@ type service struct {
 	// errorTypes are all the service's modeled errors (TestErrorTypes
 	// checks the list against the model).
 	errorTypes []errorType
-	// eventStreamErrors are modeled errors only event-stream operations
-	// (not generated yet) can return, so gosmith has no type for them.
-	eventStreamErrors []string
 	// unions are the member types of the service's unions.
 	unions []unionPair
 	// crc32: the service's responses carry X-Amz-Crc32 (DynamoDB).
@@ -405,9 +402,9 @@ func TestDiff(t *testing.T) {
 			sm := summaryOf(s.name)
 			for _, op := range s.m.operationNames() {
 				t.Run(op, func(t *testing.T) {
-					if s.m.eventStream(op) {
+					if s.m.eventStream(op) && s.protocol == restJSON1 {
 						sm.skipped++
-						t.Skip("event stream operation: compared frame by frame in codegen's TestEventStreams, not by this request/response comparison")
+						t.Skip("restJson1 event stream: the test does not write its responses yet (its output members are bound to headers); codegen's TestEventStreams runs it against local servers")
 					}
 					if !generated[op] {
 						t.Fatalf("gosmith client has no %s", op)
@@ -453,8 +450,8 @@ func runCase(c *checker, p *pair, op string, seed int64, caseNo int) {
 	for attempt := 0; attempt < 30; attempt++ {
 		v2In, missing := p.v2Input(op, gsIn)
 		c.result("input-mapping", len(missing) == 0, "%s: gosmith input fields v2 lacks: %v", where, missing)
-		p.gsHTTP.set(p.okReply())
-		p.v2HTTP.set(p.okReply())
+		p.gsHTTP.set(p.okReply(op))
+		p.v2HTTP.set(p.okReply(op))
 		_, gsErr = p.call(p.gs, op, gsIn)
 		_, v2Err = p.call(p.v2, op, v2In)
 		var gsInv, v2Inv smithy.InvalidParamsError
@@ -531,7 +528,14 @@ func runCase(c *checker, p *pair, op string, seed int64, caseNo int) {
 	}
 	v2In, _ := p.v2Input(op, gsIn)
 	before = c.differs
-	rep, v2Out, ok := compareResponse(c, p, op, gsIn, v2In, r, where)
+	var rep reply
+	var v2Out any
+	var ok bool
+	if p.svc.m.eventStream(op) {
+		compareEventStream(c, p, op, gsIn, v2In, r, where)
+	} else {
+		rep, v2Out, ok = compareResponse(c, p, op, gsIn, v2In, r, where)
+	}
 	compareErrors(c, p, op, gsIn, v2In, r, where)
 	if c.differs == before {
 		sm.responsesIdentical++

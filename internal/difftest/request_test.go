@@ -123,7 +123,7 @@ func compareRequests(c *checker, p *pair, op, where string, gsIn reflect.Value) 
 			// body is not JSON, v2-invalid-json). gosmith keeps the
 			// element. Known when v2's body is gosmith's for the input
 			// without those elements.
-			p.gsHTTP.set(p.okReply())
+			p.gsHTTP.set(p.okReply(op))
 			p.call(p.gs, op, pruned)
 			prunedReq, _ := p.gsHTTP.last()
 			shape := p.requestBodyShape(op)

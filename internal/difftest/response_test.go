@@ -45,8 +45,12 @@ func (p *pair) encodeOutput(op string, out reflect.Value, r *rand.Rand, nulls bo
 }
 
 // okReply is the response to the requests of the validation phase: 200
-// with an empty JSON object.
-func (p *pair) okReply() reply {
+// with an empty JSON object, or for an event stream its initial-response
+// alone.
+func (p *pair) okReply(op string) reply {
+	if p.svc.m.eventStream(op) {
+		return streamReply(frame([]byte("{}"), ":message-type", "event", ":event-type", "initial-response", ":content-type", "application/json"))
+	}
 	ct := "application/json"
 	if p.svc.protocol != restJSON1 {
 		ct = awsJSONContentType(p.svc.protocol)
