@@ -26,11 +26,9 @@ import (
 )
 
 var (
-	seedFlag  = flag.Int64("seed", 20240611, "PRNG seed; each operation's cases derive from it, the service and the operation name")
-	casesFlag = flag.Int("cases", 20, "random cases per operation")
-	// DynamoDB and Kinesis are compared only when asked for: their
-	// comparison is not green yet (KNOWN_DIFFERENCES.md, "In progress").
-	servicesFlag = flag.String("services", "storagegateway,lambda,apigatewayv2", "comma-separated services to compare, or all")
+	seedFlag     = flag.Int64("seed", 20240611, "PRNG seed; each operation's cases derive from it, the service and the operation name")
+	casesFlag    = flag.Int("cases", 20, "random cases per operation")
+	servicesFlag = flag.String("services", "all", "comma-separated services to compare (storagegateway,lambda,apigatewayv2,dynamodb,kinesis), or all")
 )
 
 const (

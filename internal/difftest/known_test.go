@@ -11,9 +11,9 @@ var knownDifferences = map[string]string{
 	// v2 v1.43.18 was generated from a newer model than ours.
 	"api-enum-values/storagegateway/*": "KNOWN_DIFFERENCES.md#1-activedirectorystatus-insufficient_permissions",
 	// v2 writes a key without a value for a nil list or map in a map.
-	"v2-invalid-json/*": "KNOWN_DIFFERENCES.md#8-v2-writes-invalid-json-for-a-nil-list-or-map-in-a-map",
+	"v2-invalid-json/*": "KNOWN_DIFFERENCES.md#8-v2-writes-invalid-json-for-a-nil-list-or-map-in-a-map-or-list",
 	// v2 writes nothing for a nil element of a list: [nil] goes out as [].
-	"v2-drops-nil-element/*": "KNOWN_DIFFERENCES.md#8-v2-writes-invalid-json-for-a-nil-list-or-map-in-a-map",
+	"v2-drops-nil-element/*": "KNOWN_DIFFERENCES.md#8-v2-writes-invalid-json-for-a-nil-list-or-map-in-a-map-or-list",
 	// gosmith refuses a nil union in a list or map; v2 writes nothing for it.
 	"nil-union-element/*": "KNOWN_DIFFERENCES.md#22-a-nil-union-in-a-list-or-map",
 	// v2 ends a stream whose last frame is cut short without an error.
