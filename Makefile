@@ -87,7 +87,7 @@ size:
 
 DIFFTEST_ARGS ?=
 
-## difftest: compare the generated Storage Gateway, Lambda and API Gateway V2 clients with aws-sdk-go-v2's (skips without ../shared/models); e.g. make difftest DIFFTEST_ARGS="-seed=7 -cases=100"
+## difftest: compare the generated Storage Gateway, Lambda, API Gateway V2, DynamoDB and Kinesis clients with aws-sdk-go-v2's (skips without ../shared/models); e.g. make difftest DIFFTEST_ARGS="-seed=7 -cases=100"
 difftest:
 	bash internal/difftest/run.sh $(DIFFTEST_ARGS)
 

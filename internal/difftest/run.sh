@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
 # Differential test of gosmith's generated clients against aws-sdk-go-v2's
 # (see README.md): Storage Gateway and Kinesis (awsJson1_1), DynamoDB
-# (awsJson1_0), Lambda and API Gateway V2 (restJson1). Regenerates the clients from the reference models outside
-# the repo, then runs the tests of this module.
+# (awsJson1_0), Lambda and API Gateway V2 (restJson1). Regenerates the
+# clients from the reference models outside the repo, then runs the tests of
+# this module.
 #
-#   internal/difftest/run.sh                      # seed and cases by default
-#   internal/difftest/run.sh -seed=7 -cases=100   # extra args go to go test
+#   internal/difftest/run.sh                       # all five, seed and cases by default
+#   internal/difftest/run.sh -seed=7 -cases=100    # extra args go to go test
+#   internal/difftest/run.sh -services=dynamodb    # one service (or a comma-separated list)
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
