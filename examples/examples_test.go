@@ -18,6 +18,7 @@ import (
 // its go:generate line reads.
 var generatedClientExamples = []struct{ dir, model string }{
 	{"dynamodbmovies", "dynamodb.json"},
+	{"kinesiscat", "kinesis.json"},
 }
 
 // Each example is generated, vetted and tested as its README says: go
