@@ -10,6 +10,7 @@ require (
 	github.com/aws/aws-sdk-go-v2/service/kinesis v1.33.2
 	github.com/aws/aws-sdk-go-v2/service/lambda v1.71.1
 	github.com/aws/aws-sdk-go-v2/service/storagegateway v1.43.18
+	github.com/aws/aws-sdk-go-v2/service/transcribestreaming v1.25.0
 	github.com/aws/smithy-go v1.28.9
 	github.com/google/go-cmp v0.7.0
 	github.com/gosmith/gosmith v0.0.0
