@@ -121,7 +121,7 @@ func TestTranscribeStreamingInputStream(t *testing.T) {
 		}
 		if i == 0 {
 			if err := v2s.Send(ctx, &v2types.AudioStreamMemberConfigurationEvent{Value: v2types.ConfigurationEvent{
-				ChannelDefinitions: []v2types.ChannelDefinition{{ChannelId: 0, ParticipantRole: v2types.ParticipantRoleAgent}, {ChannelId: 1, ParticipantRole: v2types.ParticipantRoleCustomer}},
+				ChannelDefinitions:        []v2types.ChannelDefinition{{ChannelId: 0, ParticipantRole: v2types.ParticipantRoleAgent}, {ChannelId: 1, ParticipantRole: v2types.ParticipantRoleCustomer}},
 				PostCallAnalyticsSettings: &v2types.PostCallAnalyticsSettings{OutputLocation: aws.String("s3://bucket/key"), DataAccessRoleArn: aws.String("arn:aws:iam::111122223333:role/r")},
 			}}); err != nil {
 				t.Fatalf("v2 Send: %v", err)
@@ -157,7 +157,7 @@ func TestTranscribeStreamingInputStream(t *testing.T) {
 		}
 		if i == 0 {
 			if err := s.Send(ctx, &types.AudioStreamMemberConfigurationEvent{Value: types.ConfigurationEvent{
-				ChannelDefinitions: []types.ChannelDefinition{{ChannelId: 0, ParticipantRole: types.ParticipantRoleAgent}, {ChannelId: 1, ParticipantRole: types.ParticipantRoleCustomer}},
+				ChannelDefinitions:        []types.ChannelDefinition{{ChannelId: 0, ParticipantRole: types.ParticipantRoleAgent}, {ChannelId: 1, ParticipantRole: types.ParticipantRoleCustomer}},
 				PostCallAnalyticsSettings: &types.PostCallAnalyticsSettings{OutputLocation: aws.String("s3://bucket/key"), DataAccessRoleArn: aws.String("arn:aws:iam::111122223333:role/r")},
 			}}); err != nil {
 				t.Fatalf("gosmith Send: %v", err)
