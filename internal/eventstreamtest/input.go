@@ -38,18 +38,18 @@ var signatureRE = regexp.MustCompile(`Signature=([0-9a-f]{64})`)
 // event stream request signed for service and region.
 func NewInputReader(r *http.Request, creds aws.Credentials, service, region string) (*InputReader, error) {
 	if ct := r.Header.Get("Content-Type"); ct != "application/vnd.amazon.eventstream" {
-		return nil, fmt.Errorf("Content-Type %q, want application/vnd.amazon.eventstream", ct)
+		return nil, fmt.Errorf("the request's Content-Type is %q, want application/vnd.amazon.eventstream", ct)
 	}
 	if h := r.Header.Get("X-Amz-Content-Sha256"); h != streamingEventsPayload {
-		return nil, fmt.Errorf("X-Amz-Content-Sha256 %q, want %s", h, streamingEventsPayload)
+		return nil, fmt.Errorf("the request's X-Amz-Content-Sha256 is %q, want %s", h, streamingEventsPayload)
 	}
 	auth := r.Header.Get("Authorization")
 	if !bytes.Contains([]byte(auth), []byte("/"+region+"/"+service+"/aws4_request")) {
-		return nil, fmt.Errorf("Authorization %q is not scoped to %s in %s", auth, service, region)
+		return nil, fmt.Errorf("the request's Authorization %q is not scoped to %s in %s", auth, service, region)
 	}
 	m := signatureRE.FindStringSubmatch(auth)
 	if m == nil {
-		return nil, fmt.Errorf("Authorization %q has no signature", auth)
+		return nil, fmt.Errorf("the request's Authorization %q has no signature", auth)
 	}
 	seed, _ := hex.DecodeString(m[1])
 	return &InputReader{
