@@ -94,6 +94,10 @@ func (inputEventStream) HandleFinalize(ctx context.Context, in middleware.Finali
 		Pipe:   pipe,
 		Signer: eventstream.NewSigner(signed.creds, signed.name, signed.region, seed),
 	})
+	// A transport blocked reading the body returns only when the pipe
+	// closes: when the call's context ends, so does the body (an HTTP/1.1
+	// transport that fails waits for its body writer first).
+	context.AfterFunc(ctx, func() { pipe.CloseWithError(ctx.Err()) })
 	out, metadata, err = next.HandleFinalize(ctx, in)
 	if err != nil {
 		pipe.CloseWithError(err) // no stream reaches the caller

@@ -13,12 +13,14 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"net/http"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
+	smithyhttp "github.com/aws/smithy-go/transport/http"
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/gosmith/gosmith/internal/eventstreamtest"
@@ -224,4 +226,68 @@ func decode(t *testing.T, frame []byte) message {
 		out.Headers[h.Name] = h.Value.Type().String() + ":" + h.Value.String()
 	}
 	return out
+}
+
+// An input stream needs HTTP/2 (the response comes while the request is
+// still being written). Go's HTTP/1.1 transport holds a request's headers
+// until its body is written, so over HTTP/1.1 the call waits; it must not
+// outlive its context (the transport, failing, waits for its body writer,
+// which the context's end releases), and if a response does come it fails
+// with aws-sdk-go-v2's *smithyhttp.MinimumProtocolError.
+func TestInputStreamOverHTTP1(t *testing.T) {
+	srv := eventstreamtest.NewHTTP1Server(t, func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "application/vnd.amazon.eventstream")
+		w.WriteHeader(http.StatusOK)
+		w.(http.Flusher).Flush()
+		io.Copy(io.Discard, r.Body) // until the client ends the request
+	})
+	c := New(Options{
+		Region: "us-west-2", BaseEndpoint: aws.String(srv.URL), HTTPClient: srv.Client(), RetryMaxAttempts: 1,
+		Credentials: aws.CredentialsProviderFunc(func(context.Context) (aws.Credentials, error) { return testCreds, nil }),
+	})
+	ctx, cancel := context.WithTimeout(context.Background(), time.Second)
+	defer cancel()
+	start := time.Now()
+	_, err := c.DuplexStream(ctx, &DuplexStreamInput{})
+	var proto *smithyhttp.MinimumProtocolError
+	if !errors.As(err, &proto) && !errors.Is(err, context.DeadlineExceeded) {
+		t.Fatalf("err = %v, want *smithyhttp.MinimumProtocolError or the context's deadline", err)
+	}
+	if d := time.Since(start); d > 5*time.Second {
+		t.Errorf("the call returned %v after its context ended", d-time.Second)
+	}
+}
+
+// When the service ends the call, the input ends with it: a later Send
+// fails, saying so, and Err keeps why.
+func TestInputStreamEndsWithTheResponse(t *testing.T) {
+	srv := eventstreamtest.NewServer(t, func(w http.ResponseWriter, r *http.Request) {
+		eventstreamtest.NewWriter(w).Send(eventstreamtest.Event("headers", ""))
+	})
+	c := New(Options{
+		Region: "us-west-2", BaseEndpoint: aws.String(srv.URL), HTTPClient: srv.Client(), RetryMaxAttempts: 1,
+		Credentials: aws.CredentialsProviderFunc(func(context.Context) (aws.Credentials, error) { return testCreds, nil }),
+	})
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	out, err := c.DuplexStream(ctx, &DuplexStreamInput{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	stream := out.GetStream()
+	defer stream.Close()
+	for range stream.Events() {
+	}
+	var sendErr error
+	for range 3 { // the transport may still take the first frame
+		if sendErr = stream.Send(ctx, &types.EventStreamMemberStringPayload{Value: types.StringPayloadEvent{Payload: aws.String("late")}}); sendErr != nil {
+			break
+		}
+	}
+	if sendErr == nil || !strings.Contains(sendErr.Error(), "request body is closed") && !strings.Contains(sendErr.Error(), "response ended") {
+		t.Fatalf("Send after the response ended = %v, want an error saying the request body is closed", sendErr)
+	}
+	if stream.Writer.Err() == nil {
+		t.Error("Writer.Err() = nil after a failed Send")
+	}
 }
