@@ -21,7 +21,7 @@ test:
 	$(GO) test -race -count=1 -json ./... | $(GO) run ./internal/testreport
 	@echo "== the 100 MiB response tests, without the race detector (it inflates memory)"
 	$(GO) test -count=1 -run 'TestLargeResponse|TestOneKeptStringDoesNotPinTheBody' ./service/storagegateway/
-	@echo "== the example program's tests (its own module)"
+	@echo "== the Storage Gateway example's tests (its own module; the DynamoDB and Kinesis examples ran above, in ./examples)"
 	cd examples/listrecoverypoints && $(GO) test -race -count=1 ./...
 	@echo "== the exported names of generated packages against aws-sdk-go-v2's, and a program over the whole client API (their own modules)"
 	cd internal/apisurface && $(GO) test -count=1 ./...
@@ -87,7 +87,7 @@ size:
 
 DIFFTEST_ARGS ?=
 
-## difftest: compare the generated Storage Gateway, Lambda and API Gateway V2 clients with aws-sdk-go-v2's (skips without ../shared/models); e.g. make difftest DIFFTEST_ARGS="-seed=7 -cases=100"
+## difftest: compare the generated Storage Gateway, Lambda, API Gateway V2, DynamoDB and Kinesis clients with aws-sdk-go-v2's (skips without ../shared/models); e.g. make difftest DIFFTEST_ARGS="-seed=7 -cases=100"
 difftest:
 	bash internal/difftest/run.sh $(DIFFTEST_ARGS)
 

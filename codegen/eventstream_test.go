@@ -24,7 +24,7 @@ func TestEventStreams(t *testing.T) {
 		{"bedrockruntime", "bedrock-runtime.json", "", "ConverseStream,InvokeModelWithResponseStream"},
 		{"kinesis", "kinesis.json", "", "SubscribeToShard"},
 		{"lambda", "lambda.json", "", "InvokeWithResponseStream"},
-		{"restjson", "protocoltests-restjson1.json", "aws.protocoltests.restjson#RestJson", "OutputStream,OutputStreamWithInitialResponse"},
+		{"restjson", "protocoltests-restjson1.json", "aws.protocoltests.restjson#RestJson", strings.Join(restJSONStreams, ",")},
 	} {
 		out := filepath.Join(dir, s.pkg)
 		args := []string{"-model", filepath.Join(models, s.model), "-out", out, "-package", s.pkg, "-ops", s.ops}
@@ -46,8 +46,13 @@ func TestEventStreams(t *testing.T) {
 			write(t, filepath.Join(out, filepath.Base(src)), strings.ReplaceAll(string(b), "$PKG", importBase+"/"+s.pkg))
 		}
 	}
-	writeEventStreamVectors(t, filepath.Join(models, "protocoltests-restjson1.json"), filepath.Join(dir, "restjson", "vectors.json"),
-		"aws.protocoltests.restjson#OutputStream", "aws.protocoltests.restjson#OutputStreamWithInitialResponse")
+	var ids []string
+	for _, op := range restJSONStreams {
+		if op != "DuplexStreamWithDistinctStreams" { // the suite has no cases for it
+			ids = append(ids, "aws.protocoltests.restjson#"+op)
+		}
+	}
+	writeEventStreamVectors(t, filepath.Join(models, "protocoltests-restjson1.json"), filepath.Join(dir, "restjson", "vectors.json"), ids...)
 	cmd := exec.Command("go", "test", "-race", "-count=1", "./...")
 	cmd.Dir = dir
 	out, err := cmd.CombinedOutput()
@@ -55,6 +60,14 @@ func TestEventStreams(t *testing.T) {
 		t.Fatalf("the generated event stream tests failed: %v\n%s", err, out)
 	}
 	t.Logf("%s", out)
+}
+
+// restJSONStreams are the restJson1 suite's event stream operations: output,
+// input and duplex streams.
+var restJSONStreams = []string{
+	"OutputStream", "OutputStreamWithInitialResponse",
+	"InputStream", "InputStreamWithInitialRequest",
+	"DuplexStream", "DuplexStreamWithInitialMessages", "DuplexStreamWithDistinctStreams",
 }
 
 // writeEventStreamVectors writes the client cases of the operations'
@@ -78,11 +91,18 @@ func writeEventStreamVectors(t *testing.T, modelPath, to string, ops ...string) 
 		Headers map[string]string `json:"headers"`
 		Body    string            `json:"body"`
 	}
+	type request struct {
+		Method  string            `json:"method"`
+		URI     string            `json:"uri"`
+		Headers map[string]string `json:"headers"`
+	}
 	type vector struct {
 		ID              string
 		Operation       string
-		Frames          [][]byte
+		Frames          [][]byte // the response's events
+		Requests        [][]byte // the request's events
 		InitialResponse *initial
+		InitialRequest  *request
 		Failure         bool
 		ErrorID         string
 	}
@@ -96,6 +116,7 @@ func writeEventStreamVectors(t *testing.T, modelPath, to string, ops ...string) 
 				Bytes string `json:"bytes"`
 			} `json:"events"`
 			InitialResponse *initial `json:"initialResponse"`
+			InitialRequest  *request `json:"initialRequest"`
 			Expectation     struct {
 				Failure *struct {
 					ErrorID string `json:"errorId"`
@@ -109,16 +130,20 @@ func writeEventStreamVectors(t *testing.T, modelPath, to string, ops ...string) 
 			if c.AppliesTo == "server" {
 				continue
 			}
-			v := vector{ID: c.ID, Operation: op[strings.IndexByte(op, '#')+1:], InitialResponse: c.InitialResponse}
+			v := vector{ID: c.ID, Operation: op[strings.IndexByte(op, '#')+1:], InitialResponse: c.InitialResponse, InitialRequest: c.InitialRequest}
 			for _, e := range c.Events {
-				if e.Type != "response" {
-					t.Fatalf("%s: a %s event in an output stream case", c.ID, e.Type)
-				}
 				frame, err := base64.StdEncoding.DecodeString(e.Bytes)
 				if err != nil {
 					t.Fatalf("%s: %v", c.ID, err)
 				}
-				v.Frames = append(v.Frames, frame)
+				switch e.Type {
+				case "response":
+					v.Frames = append(v.Frames, frame)
+				case "request":
+					v.Requests = append(v.Requests, frame)
+				default:
+					t.Fatalf("%s: an event of type %q", c.ID, e.Type)
+				}
 			}
 			if f := c.Expectation.Failure; f != nil {
 				v.Failure, v.ErrorID = true, f.ErrorID

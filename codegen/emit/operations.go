@@ -73,6 +73,9 @@ func (g *gen) operationFile(op *goview.Operation) *jen.File {
 	if op.NoAuth {
 		spec[jen.Id("NoAuth")] = jen.True()
 	}
+	if op.EventStream != nil && op.EventStream.Input != nil {
+		spec[jen.Id("InputEventStream")] = jen.True()
+	}
 	if d := op.DiscoveredEndpoint; d != nil {
 		mode := "DiscoveryOptional"
 		if d.Required {

@@ -161,6 +161,9 @@ func (g *gen) restRequestBinder(f *jen.File, op *goview.Operation) {
 func (g *gen) requestBody(op *goview.Operation) []jen.Code {
 	in := op.Input
 	r := jen.Id("r")
+	if op.EventStream != nil && op.EventStream.Input != nil {
+		return []jen.Code{r.Clone().Dot("EventStream").Call()}
+	}
 	if pl := payloadField(in); pl != nil {
 		field := jen.Id("v").Dot(pl.GoName)
 		// The Content-Type is the payload's @mediaType, else the default of

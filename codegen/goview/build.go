@@ -231,8 +231,9 @@ func (b *builder) service(s *model.Shape) (*Service, error) {
 
 // unsupported says why an operation cannot be generated yet, or "".
 // Streaming blobs are supported where they can be: as the @httpPayload of
-// a protocol with HTTP bindings. Output event streams (streaming unions)
-// are; input event streams are not yet.
+// a protocol with HTTP bindings. Event streams (streaming unions) are, but
+// for input ones over awsJson, whose initial-request message no service
+// uses.
 func unsupported(m *model.Model, op *model.Shape, p Protocol) string {
 	for i, id := range []model.ShapeID{op.Input, op.Output} {
 		s, ok := m.Shape(id)
@@ -246,8 +247,8 @@ func unsupported(m *model.Model, op *model.Shape, p Protocol) string {
 			}
 			input := i == 0
 			switch {
-			case isEventStream(t) && input:
-				return fmt.Sprintf("member %s targets event stream %s: input event streams are not supported yet", mem.Name, t.ID)
+			case isEventStream(t) && input && !p.HTTPBindings():
+				return fmt.Sprintf("member %s targets event stream %s: input event streams over %s are not supported", mem.Name, t.ID, p)
 			case isEventStream(t) && p.HTTPBindings() && !mem.Traits.Has(model.TraitHTTPPayload):
 				return fmt.Sprintf("member %s targets event stream %s but is not the @httpPayload", mem.Name, t.ID)
 			case isEventStream(t):
@@ -278,7 +279,7 @@ func (b *builder) operation(svc, s *model.Shape) (*Operation, error) {
 	if op.Output, err = b.ioStruct(s, s.Output, op.Name+"Output", false); err != nil {
 		return nil, err
 	}
-	if err := b.outputEventStream(op); err != nil {
+	if err := b.operationEventStream(op); err != nil {
 		return nil, err
 	}
 	errs := append(append([]model.ShapeID{}, s.Errors...), svc.Errors...)
@@ -655,7 +656,7 @@ func (b *builder) fields(st *Struct) error {
 			}
 			return err
 		}
-		if st.Output && isEventStream(t.Shape) {
+		if (st.Input || st.Output) && isEventStream(t.Shape) {
 			// Reached through the output's GetStream, never a field.
 			st.EventStreamMember = &Field{Member: mem, Name: mem.Name, GoName: exportedName(mem.Name), Type: t, Doc: mem.Traits.Documentation()}
 			continue

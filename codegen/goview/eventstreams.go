@@ -6,19 +6,22 @@ import (
 	"github.com/gosmith/gosmith/codegen/model"
 )
 
-// EventStream is a @streaming union: an output stream of events, each a
-// member of the union named by its message's :event-type, which ends at
+// EventStream is a @streaming union: a stream of events, each a member of
+// the union named by its message's :event-type. An output stream ends at
 // the service's will or with one of its modeled errors (the members
-// targeting @error structures, named by :exception-type). As in
-// aws-sdk-go-v2, the union's Go interface has the events only: its Fields
-// leave the errors out.
+// targeting @error structures, named by :exception-type); an input stream
+// when the client closes it. As in aws-sdk-go-v2, the union's Go interface
+// has the events only: its Fields leave the errors out.
 type EventStream struct {
 	Union  *Struct
 	Events []*Event // the union's Fields as events, in the same order
 	Errors []*Event // sorted by member name
-	// ReaderName is the reader interface of the client package: the
-	// union's name + "Reader", as in aws-sdk-go-v2.
-	ReaderName string
+	// ReaderName is the reader interface of the client package, the
+	// union's name + "Reader" as in aws-sdk-go-v2, when an output carries
+	// the union; WriterName ("Writer") when an input does.
+	ReaderName, WriterName string
+	// Read and Written: an output carries the union, an input does.
+	Read, Written bool
 }
 
 // Event is one member of an event stream union and how its target
@@ -40,35 +43,104 @@ type Event struct {
 	Body bool
 }
 
-// OutputEventStream is an operation's output event stream.
-type OutputEventStream struct {
-	*EventStream
-	// Member is the output member that targets the union. It is not among
-	// the output's Fields: callers reach the stream through GetStream.
-	Member *Field
+// OperationEventStream is the event stream of an operation: of its
+// output (events the service sends), of its input (events the client
+// sends, as Transcribe Streaming's audio), or both at once.
+type OperationEventStream struct {
+	// Output is the output's stream, nil when only the input has one;
+	// OutputMember is the output member that targets its union. Input and
+	// InputMember are the input's. The members are not among the Fields:
+	// callers reach the streams through the output's GetStream.
+	Output, Input             *EventStream
+	OutputMember, InputMember *Field
 	// Name is the client package's type for the stream of this operation
 	// (its name + "EventStream"), NewName its constructor.
 	Name, NewName string
 }
 
-// outputEventStream resolves the event stream an operation's output
-// carries, if any: the union once per package, whichever operations share
-// it.
-func (b *builder) outputEventStream(op *Operation) error {
-	member := op.Output.EventStreamMember
-	if member == nil {
+// operationEventStream resolves the event streams an operation's input
+// and output carry, if any: each union once per package, whichever
+// operations share it.
+func (b *builder) operationEventStream(op *Operation) error {
+	in, out := op.Input.EventStreamMember, op.Output.EventStreamMember
+	if in == nil && out == nil {
 		return nil
 	}
+	s := &OperationEventStream{InputMember: in, OutputMember: out}
+	var err error
+	if out != nil {
+		if s.Output, err = b.unionStream(out, false); err != nil {
+			return err
+		}
+	}
+	if in != nil {
+		if s.Input, err = b.unionStream(in, true); err != nil {
+			return err
+		}
+	}
+	op.EventStream = s
+	return nil
+}
+
+// unionStream returns the stream of the union member targets, built the
+// first time, with the codecs its direction needs marked.
+func (b *builder) unionStream(member *Field, input bool) (*EventStream, error) {
 	es, ok := b.eventStreams[member.Type]
 	if !ok {
 		var err error
 		if es, err = b.eventStream(b.structs[member.Type]); err != nil {
-			return err
+			return nil, err
 		}
 		b.eventStreams[member.Type] = es
 	}
-	op.EventStream = &OutputEventStream{EventStream: es, Member: member}
-	return nil
+	if input && !es.Written {
+		es.Written = true
+		for _, ev := range es.Events {
+			b.markEvent(ev, true)
+		}
+	}
+	if !input && !es.Read {
+		es.Read = true
+		for _, ev := range append(append([]*Event{}, es.Events...), es.Errors...) {
+			b.markEvent(ev, false)
+		}
+	}
+	return es, nil
+}
+
+// markEvent marks the codecs an event's payload is written (input) or
+// read with: its @eventPayload aggregate, or else its structure's
+// deserializer, or the serializers of its members that are not headers
+// (the event's encoder writes their object itself).
+func (b *builder) markEvent(ev *Event, input bool) {
+	switch {
+	case ev.Payload != nil && input:
+		b.markSer(ev.Payload.Type)
+	case ev.Payload != nil:
+		b.markDes(ev.Payload.Type)
+	case ev.Body && input:
+		for _, f := range ev.BodyFields() {
+			b.markSer(f.Type)
+		}
+	case ev.Body:
+		b.markDes(ev.Struct.Type)
+	}
+}
+
+// BodyFields are the members of an event whose payload is their JSON
+// object: the structure's body members that are not headers.
+func (ev *Event) BodyFields() []*Field {
+	header := map[*Field]bool{}
+	for _, h := range ev.Headers {
+		header[h] = true
+	}
+	var out []*Field
+	for _, f := range ev.Struct.BodyFields {
+		if !header[f] {
+			out = append(out, f)
+		}
+	}
+	return out
 }
 
 // eventStream splits a streaming union into its events and errors and
@@ -131,15 +203,10 @@ func (b *builder) event(f *Field, st *Struct) (*Event, error) {
 			body = true
 		}
 	}
-	switch {
-	case ev.Payload != nil && body:
+	if ev.Payload != nil && body {
 		return nil, shapeErr(st.Shape, ev.Payload.Name, "an event with an @eventPayload member can have no members other than @eventHeader ones")
-	case ev.Payload != nil && ev.Payload.Type.IsAggregate():
-		b.markDes(ev.Payload.Type)
-	case body:
-		ev.Body = true
-		b.markDes(st.Type)
 	}
+	ev.Body = body
 	return ev, nil
 }
 

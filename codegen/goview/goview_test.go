@@ -258,7 +258,7 @@ func TestOutputEventStreamsSplitEventsFromErrors(t *testing.T) {
 	}
 	op := pkg.Operations[0]
 	es := op.EventStream
-	if es == nil || es.Member.Name != "Events" || es.Name != "OpEventStream" || es.NewName != "NewOpEventStream" || es.ReaderName != "StreamReader" {
+	if es == nil || es.Input != nil || es.OutputMember.Name != "Events" || es.Name != "OpEventStream" || es.NewName != "NewOpEventStream" || es.Output.ReaderName != "StreamReader" {
 		t.Fatalf("event stream %+v", es)
 	}
 	for _, f := range op.Output.Fields {
@@ -270,23 +270,23 @@ func TestOutputEventStreamsSplitEventsFromErrors(t *testing.T) {
 		t.Errorf("output body fields %v: want Shard alone (awsJson's initial response)", op.Output.BodyFields)
 	}
 	var names []string
-	for _, f := range es.Union.Fields {
+	for _, f := range es.Output.Union.Fields {
 		names = append(names, f.Name)
 	}
 	if strings.Join(names, ",") != "chunk,note" {
 		t.Errorf("union members %v, want the events only", names)
 	}
-	chunk, note := es.Events[0], es.Events[1]
+	chunk, note := es.Output.Events[0], es.Output.Events[1]
 	if len(chunk.Headers) != 1 || chunk.Payload == nil || chunk.Payload.Name != "bytes" || chunk.Body {
 		t.Errorf("chunk: %+v", chunk)
 	}
 	if len(note.Headers) != 1 || note.Payload != nil || !note.Body {
 		t.Errorf("note: %+v", note)
 	}
-	if len(es.Errors) != 1 || es.Errors[0].Name != "oops" || es.Errors[0].Struct.Error == nil || !es.Errors[0].Body {
-		t.Errorf("errors %+v", es.Errors)
+	if len(es.Output.Errors) != 1 || es.Output.Errors[0].Name != "oops" || es.Output.Errors[0].Struct.Error == nil || !es.Output.Errors[0].Body {
+		t.Errorf("errors %+v", es.Output.Errors)
 	}
-	if len(pkg.EventStreams) != 1 || pkg.EventStreams[0] != es.EventStream || pkg.UnknownEventMessageError != "UnknownEventMessageError" {
+	if len(pkg.EventStreams) != 1 || pkg.EventStreams[0] != es.Output || pkg.UnknownEventMessageError != "UnknownEventMessageError" {
 		t.Errorf("package event streams %v, %q", pkg.EventStreams, pkg.UnknownEventMessageError)
 	}
 	des := map[string]bool{}
@@ -298,7 +298,7 @@ func TestOutputEventStreamsSplitEventsFromErrors(t *testing.T) {
 	}
 }
 
-func TestInputEventStreamsAreSkippedWithAWarning(t *testing.T) {
+func TestInputEventStreamsOverAWSJSONAreSkippedWithAWarning(t *testing.T) {
 	shapes := testService + `
 	"t.s#Op":{"type":"operation","input":{"target":"t.s#In"}},
 	"t.s#In":{"type":"structure","members":{"Events":{"target":"t.s#Stream"}}},
@@ -309,12 +309,66 @@ func TestInputEventStreamsAreSkippedWithAWarning(t *testing.T) {
 		t.Fatal(err)
 	}
 	if len(pkg.Operations) != 0 || len(pkg.Warnings) != 1 || !strings.Contains(pkg.Warnings[0], "operation Op skipped") ||
-		!strings.Contains(pkg.Warnings[0], "input event streams are not supported yet") {
+		!strings.Contains(pkg.Warnings[0], "input event streams over awsJson1_1 are not supported") {
 		t.Errorf("operations %d, warnings %q", len(pkg.Operations), pkg.Warnings)
 	}
 	m, _ := model.Parse("test.json", []byte(`{"smithy":"2.0","shapes":{`+shapes+`}}`))
 	if _, err := Build(m, Config{ImportPath: "x", Strict: true}); err == nil || !strings.Contains(err.Error(), "input event streams") {
 		t.Errorf("strict: want an input event stream error, got %v", err)
+	}
+}
+
+// A restJson1 operation with an event stream each way, as Transcribe
+// Streaming's: the input's union gets a writer, its events' payload
+// members serializers.
+func TestDuplexEventStreams(t *testing.T) {
+	shapes := strings.Replace(testService, "awsJson1_1", "restJson1", 1) + `
+	"t.s#Op":{"type":"operation","input":{"target":"t.s#In"},"output":{"target":"t.s#Out"},"traits":{"smithy.api#http":{"method":"POST","uri":"/stream"}}},
+	"t.s#In":{"type":"structure","members":{
+		"Lang":{"target":"smithy.api#String","traits":{"smithy.api#httpHeader":"x-lang"}},
+		"Audio":{"target":"t.s#AudioStream","traits":{"smithy.api#httpPayload":{},"smithy.api#required":{}}}}},
+	"t.s#Out":{"type":"structure","members":{
+		"Results":{"target":"t.s#ResultStream","traits":{"smithy.api#httpPayload":{}}}}},
+	"t.s#AudioStream":{"type":"union","traits":{"smithy.api#streaming":{}},"members":{
+		"Audio":{"target":"t.s#AudioEvent"},"Config":{"target":"t.s#ConfigEvent"}}},
+	"t.s#AudioEvent":{"type":"structure","members":{"Chunk":{"target":"smithy.api#Blob","traits":{"smithy.api#eventPayload":{}}}}},
+	"t.s#ConfigEvent":{"type":"structure","members":{
+		"Id":{"target":"smithy.api#String","traits":{"smithy.api#eventHeader":{}}},
+		"Channels":{"target":"t.s#Channels"}}},
+	"t.s#Channels":{"type":"list","member":{"target":"t.s#Channel"}},
+	"t.s#Channel":{"type":"structure","members":{"N":{"target":"smithy.api#Integer"}}},
+	"t.s#ResultStream":{"type":"union","traits":{"smithy.api#streaming":{}},"members":{"Result":{"target":"t.s#ResultEvent"}}},
+	"t.s#ResultEvent":{"type":"structure","members":{"Text":{"target":"smithy.api#String"}}}`
+	pkg, err := build(t, shapes)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(pkg.Operations) != 1 || len(pkg.Warnings) != 0 {
+		t.Fatalf("operations %d, warnings %q", len(pkg.Operations), pkg.Warnings)
+	}
+	op := pkg.Operations[0]
+	es := op.EventStream
+	if es == nil || es.Input == nil || es.Output == nil || es.InputMember.Name != "Audio" || es.OutputMember.Name != "Results" || es.Name != "OpEventStream" {
+		t.Fatalf("event stream %+v", es)
+	}
+	if es.Input.WriterName != "AudioStreamWriter" || es.Input.ReaderName != "" || es.Output.ReaderName != "ResultStreamReader" || es.Output.WriterName != "" {
+		t.Errorf("writer %q reader %q, output's writer %q reader %q", es.Input.WriterName, es.Input.ReaderName, es.Output.WriterName, es.Output.ReaderName)
+	}
+	for _, f := range op.Input.Fields {
+		if f.Name == "Audio" {
+			t.Error("the input stream member is an input field")
+		}
+	}
+	config := es.Input.Events[1]
+	if body := config.BodyFields(); len(body) != 1 || body[0].Name != "Channels" || len(config.Headers) != 1 {
+		t.Errorf("ConfigEvent: headers %v, body %v; want Id, Channels", config.Headers, body)
+	}
+	ser := map[string]bool{}
+	for _, t := range pkg.Serialized {
+		ser[t.Name] = true
+	}
+	if !ser["Channel"] || ser["ConfigEvent"] || ser["AudioEvent"] || ser["AudioStream"] {
+		t.Errorf("JSON serializers for %v: want the body members' (Channels, Channel) only", ser)
 	}
 }
 

@@ -132,7 +132,12 @@ func (b *builder) resolveNames() error {
 		}
 	}
 	for _, es := range p.EventStreams {
-		es.ReaderName = client.claimGenerated(es.Union.Name+"Reader", "the event stream reader of "+string(es.Union.Shape.ID))
+		if es.Read {
+			es.ReaderName = client.claimGenerated(es.Union.Name+"Reader", "the event stream reader of "+string(es.Union.Shape.ID))
+		}
+		if es.Written {
+			es.WriterName = client.claimGenerated(es.Union.Name+"Writer", "the event stream writer of "+string(es.Union.Shape.ID))
+		}
 	}
 
 	// Codec function names share one namespace: "Op"+XInput for operation

@@ -45,8 +45,8 @@ type Package struct {
 	Viewed []*Type
 	// Fake names the fake package (testkit.go); nil when it is left out.
 	Fake *Fake
-	// EventStreams are the streaming unions of the operations' outputs,
-	// sorted by name.
+	// EventStreams are the streaming unions of the operations' inputs and
+	// outputs, sorted by name.
 	EventStreams []*EventStream
 	// UnknownEventMessageError names the error type of messages of an
 	// unknown :message-type ("" when no operation has an event stream).
@@ -122,8 +122,9 @@ type Operation struct {
 	// Compress lists the request encodings (@requestCompression) the
 	// client may apply; only "gzip" is supported.
 	Compress []string
-	// EventStream is the output's event stream; nil when it has none.
-	EventStream *OutputEventStream
+	// EventStream is the operation's event stream: its output's, its
+	// input's, or both; nil when it has none.
+	EventStream *OperationEventStream
 	// DiscoveredEndpoint: aws.api#clientDiscoveredEndpoint, the operation
 	// may (or, Required, must) go to an endpoint the service discovers.
 	DiscoveredEndpoint *DiscoveredEndpoint
@@ -170,8 +171,8 @@ type Struct struct {
 	ModelFields []*Field
 	Input       bool // an operation's input: gets ResultMetadata-free validation
 	Output      bool // an operation's output: gets ResultMetadata
-	// EventStreamMember is an output's member that targets an event
-	// stream; it is not among the Fields (see Operation.EventStream).
+	// EventStreamMember is an input's or output's member that targets an
+	// event stream; it is not among the Fields (see Operation.EventStream).
 	EventStreamMember *Field
 	// Union: the struct is a union, rendered as an interface Name with one
 	// struct per member (Name + "Member" + field GoName) holding Value.

@@ -108,7 +108,7 @@ func TestErrorTypes(t *testing.T) {
 					modeled = append(modeled, shapeName(id))
 				}
 			}
-			listed := append([]string(nil), s.eventStreamErrors...)
+			var listed []string
 			for _, e := range s.errorTypes {
 				listed = append(listed, e.name)
 			}

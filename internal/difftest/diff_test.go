@@ -11,7 +11,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
-	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -26,11 +26,9 @@ import (
 )
 
 var (
-	seedFlag  = flag.Int64("seed", 20240611, "PRNG seed; each operation's cases derive from it, the service and the operation name")
-	casesFlag = flag.Int("cases", 20, "random cases per operation")
-	// DynamoDB and Kinesis are compared only when asked for: their
-	// comparison is not green yet (KNOWN_DIFFERENCES.md, "In progress").
-	servicesFlag = flag.String("services", "storagegateway,lambda,apigatewayv2", "comma-separated services to compare, or all")
+	seedFlag     = flag.Int64("seed", 20240611, "PRNG seed; each operation's cases derive from it, the service and the operation name")
+	casesFlag    = flag.Int("cases", 20, "random cases per operation")
+	servicesFlag = flag.String("services", "all", "comma-separated services to compare (storagegateway,lambda,apigatewayv2,dynamodb,kinesis), or all")
 )
 
 const (
@@ -96,9 +94,6 @@ type service struct {
 	// errorTypes are all the service's modeled errors (TestErrorTypes
 	// checks the list against the model).
 	errorTypes []errorType
-	// eventStreamErrors are modeled errors only event-stream operations
-	// (not generated yet) can return, so gosmith has no type for them.
-	eventStreamErrors []string
 	// unions are the member types of the service's unions.
 	unions []unionPair
 	// crc32: the service's responses carry X-Amz-Crc32 (DynamoDB).
@@ -405,9 +400,9 @@ func TestDiff(t *testing.T) {
 			sm := summaryOf(s.name)
 			for _, op := range s.m.operationNames() {
 				t.Run(op, func(t *testing.T) {
-					if s.m.eventStream(op) {
+					if s.m.eventStream(op) && s.protocol == restJSON1 {
 						sm.skipped++
-						t.Skip("event stream operation: compared frame by frame in codegen's TestEventStreams, not by this request/response comparison")
+						t.Skip("restJson1 event stream: the test does not write its responses yet (its output members are bound to headers); codegen's TestEventStreams runs it against local servers")
 					}
 					if !generated[op] {
 						t.Fatalf("gosmith client has no %s", op)
@@ -448,14 +443,15 @@ func runCase(c *checker, p *pair, op string, seed int64, caseNo int) {
 	// sends. An input v2 refuses to send (an empty label, a stream it
 	// cannot sign) must be refused by gosmith too, and is then mended.
 	var sent bool
+	var gsErr, v2Err error
 	before := c.differs
 	for attempt := 0; attempt < 30; attempt++ {
 		v2In, missing := p.v2Input(op, gsIn)
 		c.result("input-mapping", len(missing) == 0, "%s: gosmith input fields v2 lacks: %v", where, missing)
-		p.gsHTTP.set(p.okReply())
-		p.v2HTTP.set(p.okReply())
-		_, gsErr := p.call(p.gs, op, gsIn)
-		_, v2Err := p.call(p.v2, op, v2In)
+		p.gsHTTP.set(p.okReply(op))
+		p.v2HTTP.set(p.okReply(op))
+		_, gsErr = p.call(p.gs, op, gsIn)
+		_, v2Err = p.call(p.v2, op, v2In)
 		var gsInv, v2Inv smithy.InvalidParamsError
 		gsIsInv, v2IsInv := errors.As(gsErr, &gsInv), errors.As(v2Err, &v2Inv)
 		if gsIsInv || v2IsInv {
@@ -464,7 +460,7 @@ func runCase(c *checker, p *pair, op string, seed int64, caseNo int) {
 			sameSet := gsIsInv == v2IsInv && reflect.DeepEqual(missingFields(gsInv), missingFields(v2Inv))
 			c.result("validation-fields", sameSet, "%s: input %s\n gosmith: %v\n v2:      %v", where, jsonOf(gsIn), gsErr, v2Err)
 			if sameSet {
-				c.result("validation-text", errString(gsErr) == errString(v2Err), "%s: input %s\n gosmith: %v\n v2:      %v", where, jsonOf(gsIn), gsErr, v2Err)
+				c.result(validationTextCheck(gsErr, v2Err), errString(gsErr) == errString(v2Err), "%s: input %s\n gosmith: %v\n v2:      %v", where, jsonOf(gsIn), gsErr, v2Err)
 			}
 			if !v2IsInv || !fillRequired(g, gsIn, v2Inv) {
 				break
@@ -486,10 +482,26 @@ func runCase(c *checker, p *pair, op string, seed int64, caseNo int) {
 				ga.Chain, vb.Chain = ga.Chain[:n-1], vb.Chain[:m-1]
 				note(p.svc.name+" endpoint rule errors (gosmith *endpoints.RuleError, v2 *errors.errorString)", errString(v2Err))
 			}
-			c.result("send-refused", gsN == v2N && cmp.Equal(ga, vb),
+			// When the endpoint comes from the first of a map's keys, v2
+			// may take one that fails the rules where gosmith's does not,
+			// or the other way round (KNOWN_DIFFERENCES.md, 16).
+			check := "send-refused"
+			var se *smithy.SerializationError
+			ruleErr := strings.Contains(errString(gsErr), "endpoint rule error") || strings.Contains(errString(v2Err), "endpoint rule error")
+			switch {
+			case (gsN != v2N || !cmp.Equal(ga, vb)) && ruleErr && p.hostDependsOnMapOrder(op, gsIn):
+				check = "send-refused-map-order"
+			case gsN == 0 && v2N == 1 && errors.As(gsErr, &se) && strings.HasSuffix(se.Error(), "cannot serialize member type <nil>") && hasNilUnionElement(gsIn):
+				// A nil union in a list or map: gosmith refuses to send
+				// it, v2 writes nothing for it (KNOWN_DIFFERENCES.md, 22).
+				check = "nil-union-element"
+			}
+			c.result(check, gsN == v2N && cmp.Equal(ga, vb),
 				"%s: input %s\n requests gosmith %d, v2 %d\n gosmith: %v %v\n v2:      %v %v", where, jsonOf(gsIn), gsN, v2N, ga.Chain, gsErr, vb.Chain, v2Err)
-			note(p.svc.name+" inputs both refused to send", errString(v2Err))
-			if gsN != v2N || !p.mend(g, op, gsIn) {
+			if gsN == v2N {
+				note(p.svc.name+" inputs both refused to send", errString(v2Err))
+			}
+			if (gsN != v2N && check == "send-refused") || !p.mend(g, op, gsIn) {
 				break
 			}
 			continue
@@ -500,20 +512,38 @@ func runCase(c *checker, p *pair, op string, seed int64, caseNo int) {
 		break
 	}
 	if !sent {
-		c.result("request-sent", false, "%s: could not build an input both clients send", where)
+		c.result("request-sent", false, "%s: could not build an input both clients send\n input %s\n gosmith: %v\n v2:      %v", where, jsonOf(gsIn), gsErr, v2Err)
 		return
 	}
 	if c.differs == before {
 		sm.requestsIdentical++
 	}
 
-	// 3. Response and error equivalence.
+	// 3. Response and error equivalence. An endpoint chosen from the first
+	// of a map's keys may fail v2's rules in one call and not the next
+	// (KNOWN_DIFFERENCES.md, 16): from here on every key is a valid ARN.
+	if p.hostDependsOnMapOrder(op, gsIn) {
+		p.mend(g, op, gsIn)
+	}
 	v2In, _ := p.v2Input(op, gsIn)
 	before = c.differs
-	compareResponse(c, p, op, gsIn, v2In, r, where)
+	var rep reply
+	var v2Out any
+	var ok bool
+	if p.svc.m.eventStream(op) {
+		compareEventStream(c, p, op, gsIn, v2In, r, where)
+	} else {
+		rep, v2Out, ok = compareResponse(c, p, op, gsIn, v2In, r, where)
+	}
 	compareErrors(c, p, op, gsIn, v2In, r, where)
 	if c.differs == before {
 		sm.responsesIdentical++
+	}
+	// 4. X-Amz-Crc32 (DynamoDB), apart from the count above: v2 does not
+	// fail a damaged body, by a known difference that would show in every
+	// case.
+	if ok && p.svc.crc32 {
+		compareChecksums(c, p, op, gsIn, v2In, rep, v2Out, where)
 	}
 }
 
@@ -529,7 +559,8 @@ func upToLast(chain []string, t string) []string {
 
 // mend changes an input both clients refused to send into one they can:
 // empty labels get a value, unseekable streams become seekable, ARNs
-// become valid and the account ID a host label. It reports
+// become valid and the account ID a host label, nil unions in lists and
+// maps a member. It reports
 // whether it changed anything.
 func (p *pair) mend(g *gen, op string, in reflect.Value) bool {
 	changed := false
@@ -540,6 +571,7 @@ func (p *pair) mend(g *gen, op string, in reflect.Value) bool {
 		}
 		changed = p.endpointInputs(g, op, in, true) || changed
 	}
+	changed = fillNilUnionElements(g, in) || changed
 	s := p.svc.m.shape(p.svc.m.operation(op).Input)
 	v := in.Elem()
 	for i := range s.Members {
@@ -562,6 +594,23 @@ func (p *pair) mend(g *gen, op string, in reflect.Value) bool {
 		}
 	}
 	return changed
+}
+
+// validationTextCheck names the check of two validation errors' texts:
+// "validation-text-map-order" when they have the same lines in another
+// order and name members under map keys (v2 validates a map's entries in
+// Go's random map order, gosmith by key), else "validation-text".
+func validationTextCheck(gsErr, v2Err error) string {
+	a, b := strings.Split(errString(gsErr), "\n"), strings.Split(errString(v2Err), "\n")
+	if !strings.Contains(errString(v2Err), `["`) || slices.Equal(a, b) {
+		return "validation-text"
+	}
+	slices.Sort(a)
+	slices.Sort(b)
+	if slices.Equal(a, b) {
+		return "validation-text-map-order"
+	}
+	return "validation-text"
 }
 
 // missingFields lists the field paths of a validation error, sorted.
@@ -593,14 +642,9 @@ func jsonOf(v reflect.Value) string {
 	return string(b)
 }
 
-var (
-	pathPart = regexp.MustCompile(`^([A-Za-z0-9_]+)((?:\[[0-9]+\])*)$`)
-	digits   = regexp.MustCompile(`[0-9]+`)
-)
-
 // fillRequired sets each member a v2 validation error names (paths like
-// "XInput.Rules[0].PoolId") to a present random value. It reports whether
-// it changed anything.
+// `XInput.Rules[0].PoolId` or `XInput.Items["k"][1].Key`) to a present
+// random value. It reports whether it changed anything.
 func fillRequired(g *gen, in reflect.Value, inv smithy.InvalidParamsError) bool {
 	changed := false
 	for _, e := range inv.Errs() {
@@ -608,43 +652,105 @@ func fillRequired(g *gen, in reflect.Value, inv smithy.InvalidParamsError) bool 
 		if !ok {
 			continue
 		}
-		parts := strings.Split(pe.Field(), ".")
-		v := in.Elem()
-		// parts[0] is the input type's name, possibly with an index.
-		for i, part := range parts[1:] {
-			m := pathPart.FindStringSubmatch(part)
-			if m == nil {
-				v = reflect.Value{}
-				break
-			}
-			for v.Kind() == reflect.Pointer {
-				v = v.Elem()
-			}
-			if v.Kind() != reflect.Struct {
-				v = reflect.Value{}
-				break
-			}
-			v = v.FieldByName(m[1])
-			if !v.IsValid() {
-				break
-			}
-			if i == len(parts)-2 && m[2] == "" {
-				v.Set(g.value(v.Type(), true))
-				changed = true
-				break
-			}
-			for _, idx := range digits.FindAllString(m[2], -1) {
-				n, _ := strconv.Atoi(idx)
-				if v.Kind() != reflect.Slice || n >= v.Len() {
-					v = reflect.Value{}
-					break
-				}
-				v = v.Index(n)
-			}
-			if !v.IsValid() {
-				break
-			}
+		// The first step is the input type's name.
+		if path, ok := parseFieldPath(pe.Field()); ok && len(path) > 1 && setPath(g, in, path[1:]) {
+			changed = true
 		}
 	}
 	return changed
+}
+
+// pathStep is one step of a validation error's field path: a member, a
+// list index or a map key.
+type pathStep struct {
+	field string
+	index int
+	key   *string
+}
+
+// parseFieldPath splits a field path as smithy.InvalidParamError spells
+// it: members joined by ".", list indexes as [N], map keys as [%q].
+func parseFieldPath(s string) ([]pathStep, bool) {
+	var out []pathStep
+	for i := 0; i < len(s); {
+		switch {
+		case s[i] == '.':
+			i++
+		case strings.HasPrefix(s[i:], `["`):
+			q, err := strconv.QuotedPrefix(s[i+1:])
+			if err != nil || !strings.HasPrefix(s[i+1+len(q):], "]") {
+				return nil, false
+			}
+			key, _ := strconv.Unquote(q)
+			out = append(out, pathStep{key: &key})
+			i += len(q) + 2
+		case s[i] == '[':
+			j := strings.IndexByte(s[i:], ']')
+			if j < 0 {
+				return nil, false
+			}
+			n, err := strconv.Atoi(s[i+1 : i+j])
+			if err != nil {
+				return nil, false
+			}
+			out = append(out, pathStep{index: n})
+			i += j + 1
+		default:
+			j := i
+			for j < len(s) && s[j] != '.' && s[j] != '[' {
+				j++
+			}
+			out = append(out, pathStep{field: s[i:j]})
+			i = j
+		}
+	}
+	return out, true
+}
+
+// setPath sets the member at the end of path, under v, to a present random
+// value; map values are copied, changed and stored back.
+func setPath(g *gen, v reflect.Value, path []pathStep) bool {
+	for v.Kind() == reflect.Pointer || v.Kind() == reflect.Interface {
+		if v.IsNil() {
+			return false
+		}
+		v = v.Elem()
+	}
+	step := path[0]
+	switch {
+	case step.field != "":
+		if v.Kind() != reflect.Struct {
+			return false
+		}
+		f := v.FieldByName(step.field)
+		if !f.IsValid() {
+			return false
+		}
+		if len(path) == 1 {
+			f.Set(g.value(f.Type(), true))
+			return true
+		}
+		return setPath(g, f, path[1:])
+	case len(path) == 1:
+		return false // a path ends with a member
+	case step.key != nil:
+		if v.Kind() != reflect.Map {
+			return false
+		}
+		k := reflect.ValueOf(*step.key).Convert(v.Type().Key())
+		e := v.MapIndex(k)
+		if !e.IsValid() {
+			return false
+		}
+		c := reflect.New(e.Type()).Elem()
+		c.Set(e)
+		ok := setPath(g, c, path[1:])
+		v.SetMapIndex(k, c)
+		return ok
+	default:
+		if v.Kind() != reflect.Slice || step.index >= v.Len() {
+			return false
+		}
+		return setPath(g, v.Index(step.index), path[1:])
+	}
 }

@@ -16,25 +16,42 @@ import (
 // arnAccounts: two valid account IDs and one that is not a host label.
 var arnAccounts = []string{"111122223333", "444455556666", "12_34"}
 
+// arnResources are the resources of the ARNs a service's endpoint rules
+// accept, by signing name (Kinesis refuses any type but stream).
+var arnResources = map[string][]string{
+	"kinesis":  {"stream/s1", "stream/s1/consumer/c1:1700000000"},
+	"dynamodb": {"table/T1", "table/T1/index/I1"},
+}
+
 // arnFor returns an ARN of the service (signing name svc), valid when
 // valid is true, else one of the ways an ARN goes wrong.
 func (g *gen) arnFor(svc string, valid bool) string {
 	account := arnAccounts[g.r.Intn(2)]
-	resource := []string{"stream/s1", "stream/s1/consumer/c1:1700000000", "table/T1", "table/T1/index/I1"}[g.r.Intn(4)]
+	resources := arnResources[svc]
+	resource := resources[g.r.Intn(len(resources))]
 	if valid {
 		return "arn:aws:" + svc + ":" + region + ":" + account + ":" + resource
 	}
 	return []string{
 		"arn:aws:" + svc + ":us-west-2:" + account + ":" + resource, // another region
 		"arn:aws-cn:" + svc + ":" + region + ":" + account + ":" + resource,
-		"arn:aws:s3:::bucket",                                                   // another service
-		"arn:aws:" + svc + ":" + region + "::" + resource,                       // no account
-		"arn:aws:" + svc + ":" + region + ":" + arnAccounts[2] + ":" + resource, // account not a host label
-		"arn:aws:" + svc + ":" + region + ":" + account + ":",                   // no resource
+		"arn:aws:s3:::bucket",                                                         // another service
+		"arn:aws:" + svc + ":" + region + "::" + resource,                             // no account
+		"arn:aws:" + svc + ":" + region + ":" + arnAccounts[2] + ":" + resource,       // account not a host label
+		"arn:aws:" + svc + ":" + region + ":" + account + ":",                         // no resource
+		"arn:aws:" + svc + ":" + region + ":" + account + ":" + otherResource(svc, g), // another service's resource type
 		"arn:aws:" + svc,
 		"T1", // a table name, not an ARN
 		"",
-	}[g.r.Intn(9)]
+	}[g.r.Intn(10)]
+}
+
+// otherResource is a resource of another service than svc.
+func otherResource(svc string, g *gen) string {
+	if svc == "kinesis" {
+		return arnResources["dynamodb"][g.r.Intn(2)]
+	}
+	return arnResources["kinesis"][g.r.Intn(2)]
 }
 
 // endpointInputs sets every endpoint-bound string of in (a pointer to

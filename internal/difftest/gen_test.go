@@ -181,6 +181,9 @@ func (g *gen) value(t reflect.Type, force bool) reflect.Value {
 		if len(choices) == 0 {
 			return v // documents: none in the reference models
 		}
+		if !force && g.r.Intn(8) == 0 {
+			return v // nil: an absent member, or a nil element
+		}
 		if g.depth > 4 {
 			choices = choices[:1] // no deeper nesting of lists and maps
 		}

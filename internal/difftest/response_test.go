@@ -4,12 +4,15 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"hash/crc32"
 	"io"
 	"math/rand"
 	"net/http"
 	"reflect"
+	"strconv"
 	"strings"
 
+	"github.com/aws/smithy-go"
 	"github.com/google/go-cmp/cmp"
 	"github.com/google/go-cmp/cmp/cmpopts"
 )
@@ -42,8 +45,12 @@ func (p *pair) encodeOutput(op string, out reflect.Value, r *rand.Rand, nulls bo
 }
 
 // okReply is the response to the requests of the validation phase: 200
-// with an empty JSON object.
-func (p *pair) okReply() reply {
+// with an empty JSON object, or for an event stream its initial-response
+// alone.
+func (p *pair) okReply(op string) reply {
+	if p.svc.m.eventStream(op) {
+		return streamReply(frame([]byte("{}"), ":message-type", "event", ":event-type", "initial-response", ":content-type", "application/json"))
+	}
 	ct := "application/json"
 	if p.svc.protocol != restJSON1 {
 		ct = awsJSONContentType(p.svc.protocol)
@@ -62,7 +69,10 @@ func awsJSONContentType(p protocol) string {
 // encoded as the service's protocol puts it on the wire, and compares what
 // they decode; then the same with null elements in its lists and maps, and
 // with the body cut short.
-func compareResponse(c *checker, p *pair, op string, gsIn, v2In reflect.Value, r *rand.Rand, where string) {
+//
+// It returns the first response and v2's output from it (neutral), or
+// ok false when either client failed it.
+func compareResponse(c *checker, p *pair, op string, gsIn, v2In reflect.Value, r *rand.Rand, where string) (rep reply, v2Output any, ok bool) {
 	gsMethod, _ := p.gs.Type().MethodByName(op)
 	outType := gsMethod.Type.Out(0)
 	g := &gen{r: r, floatSpecials: true}
@@ -81,7 +91,7 @@ func compareResponse(c *checker, p *pair, op string, gsIn, v2In reflect.Value, r
 	v2Out, v2Err := p.call(p.v2, op, v2In)
 	if gsErr != nil || v2Err != nil {
 		c.result("response", false, "%s: status %d headers %v body %s\n gosmith error: %v\n v2 error: %v", where, rep.status, rep.header, clip(rep.body), gsErr, v2Err)
-		return
+		return rep, nil, false
 	}
 	a, b := neutral(gsOut), neutral(v2Out)
 	diff := cmp.Diff(b, a, cmpOpts...)
@@ -97,7 +107,7 @@ func compareResponse(c *checker, p *pair, op string, gsIn, v2In reflect.Value, r
 		note("response round trip differs: v2", fmt.Sprintf("%s: %s", where, oneLine(d)))
 	}
 	if !jsonBody {
-		return
+		return rep, b, true
 	}
 
 	// Null elements in lists and null map values.
@@ -145,6 +155,70 @@ func compareResponse(c *checker, p *pair, op string, gsIn, v2In reflect.Value, r
 				note("malformed-body error text differs", fmt.Sprintf("gosmith %q v2 %q", gsErr, v2Err))
 			}
 		}
+	}
+	return rep, b, true
+}
+
+// compareChecksums answers with the response rep (whose output v2 decoded
+// as want) under a wrong, a malformed and no X-Amz-Crc32, and with an
+// error response under a wrong one.
+func compareChecksums(c *checker, p *pair, op string, gsIn, v2In reflect.Value, rep reply, want any, where string) {
+	wrong := func(r reply) reply {
+		r.header = r.header.Clone()
+		if r.header == nil {
+			r.header = http.Header{}
+		}
+		r.header.Set("X-Amz-Crc32", strconv.FormatUint(uint64(crc32.ChecksumIEEE(r.body)^1), 10))
+		return r
+	}
+	call := func(r reply) (gsOut, v2Out reflect.Value, gsErr, v2Err error) {
+		p.gsHTTP.set(r)
+		p.v2HTTP.set(r)
+		gsOut, gsErr = p.call(p.gs, op, gsIn)
+		v2Out, v2Err = p.call(p.v2, op, v2In)
+		return
+	}
+
+	// No header: nothing to check, both decode as before.
+	none := rep
+	none.noCRC32 = true
+	gsOut, v2Out, gsErr, v2Err := call(none)
+	c.result("crc32-absent", gsErr == nil && v2Err == nil && cmp.Equal(neutral(v2Out), want, cmpOpts...) && cmp.Equal(neutral(gsOut), want, cmpOpts...),
+		"%s: no X-Amz-Crc32: gosmith %v, v2 %v", where, gsErr, v2Err)
+
+	// A header that is not a number: both fail alike.
+	bad := rep
+	bad.header = rep.header.Clone()
+	bad.header.Set("X-Amz-Crc32", "0x1f")
+	_, _, gsErr, v2Err = call(bad)
+	ga, vb := p.viewError(gsErr, true), p.viewError(v2Err, false)
+	c.result("crc32-malformed", gsErr != nil && v2Err != nil && cmp.Equal(ga, vb),
+		"%s: X-Amz-Crc32 0x1f\n gosmith %v %v\n v2      %v %v", where, ga.Chain, gsErr, vb.Chain, v2Err)
+
+	// A body that does not match its header: v2 returns what it decoded
+	// (its check fails only the body's Close, whose error it logs);
+	// gosmith fails the call with a retryable *smithy.DeserializationError.
+	_, v2Out, gsErr, v2Err = call(wrong(rep))
+	var de *smithy.DeserializationError
+	var retryable interface{ RetryableError() bool }
+	gsRefused := errors.As(gsErr, &de) && errors.As(gsErr, &retryable) && retryable.RetryableError()
+	if v2Err == nil && cmp.Equal(neutral(v2Out), want, cmpOpts...) && gsRefused {
+		c.result("crc32-mismatch", false, "%s: damaged body: v2 returned its output, gosmith: %v", where, gsErr)
+	} else {
+		c.result("crc32-mismatch-other", false, "%s: damaged body: gosmith %v, v2 %v", where, gsErr, v2Err)
+	}
+
+	// The same for an error response: v2 returns the modeled error,
+	// gosmith the checksum's.
+	ns := p.svc.m.service.ID[:strings.IndexByte(p.svc.m.service.ID, '#')]
+	errRep := reply{status: 400, header: http.Header{"Content-Type": {awsJSONContentType(p.svc.protocol)}},
+		body: []byte(`{"__type":"` + ns + `#NoSuchThingException","message":"damaged"}`)}
+	_, _, gsErr, v2Err = call(wrong(errRep))
+	var ae smithy.APIError
+	if errors.As(v2Err, &ae) && ae.ErrorCode() == "NoSuchThingException" && errors.As(gsErr, &de) && errors.As(gsErr, &retryable) && retryable.RetryableError() {
+		c.result("crc32-mismatch-error-response", false, "%s: damaged error body: v2 %v, gosmith: %v", where, v2Err, gsErr)
+	} else {
+		c.result("crc32-mismatch-other", false, "%s: damaged error body: gosmith %v, v2 %v", where, gsErr, v2Err)
 	}
 }
 

@@ -17,15 +17,16 @@ var kinesis = &service{
 	model:          "kinesis.json",
 	protocol:       awsJSON11,
 	wantOperations: 32,
-	// InternalFailureException is an error of SubscribeToShard's event
-	// stream only, which gosmith does not generate yet.
-	eventStreamErrors: []string{"InternalFailureException"},
-	newGS:             gs.New,
-	newV2:             v2.New,
+	newGS:          gs.New,
+	newV2:          v2.New,
+	unions: []unionPair{
+		unionMember(&gstypes.SubscribeToShardEventStreamMemberSubscribeToShardEvent{}, &v2types.SubscribeToShardEventStreamMemberSubscribeToShardEvent{}),
+	},
 	errorTypes: []errorType{
 		errorPair(&gstypes.AccessDeniedException{}, &v2types.AccessDeniedException{}),
 		errorPair(&gstypes.ExpiredIteratorException{}, &v2types.ExpiredIteratorException{}),
 		errorPair(&gstypes.ExpiredNextTokenException{}, &v2types.ExpiredNextTokenException{}),
+		errorPair(&gstypes.InternalFailureException{}, &v2types.InternalFailureException{}),
 		errorPair(&gstypes.InvalidArgumentException{}, &v2types.InvalidArgumentException{}),
 		errorPair(&gstypes.KMSAccessDeniedException{}, &v2types.KMSAccessDeniedException{}),
 		errorPair(&gstypes.KMSDisabledException{}, &v2types.KMSDisabledException{}),

@@ -45,10 +45,11 @@ func streamOperation() *Operation {
 				return d.Skip()
 			})
 		},
-		EventStream: func(ctx context.Context, out any, b *eventstreamapi.Body) {
+		EventStream: func(ctx context.Context, out any, b *eventstreamapi.Body) error {
 			out.(*streamOutput).stream = eventstreamapi.NewReader(ctx, b,
 				func(m *eventstreamapi.Message, typ string) (string, error) { return string(m.Payload), nil },
 				func(*eventstreamapi.Message, string) (error, error) { return nil, nil })
+			return nil
 		},
 	}
 }

@@ -52,7 +52,7 @@ type Operation struct {
 	// EventStream starts reading the output's event stream, from the
 	// message after the initial response, into the output; nil when the
 	// output has none.
-	EventStream func(context.Context, any, *eventstreamapi.Body)
+	EventStream func(context.Context, any, *eventstreamapi.Body) error
 }
 
 // ErrorType binds a modeled error's code to the function that decodes it.

@@ -141,6 +141,9 @@ func (b responses) eventStreamOutput(ctx context.Context, resp *smithyhttp.Respo
 			}
 		}
 	}
-	b.op.EventStream(ctx, output, stream)
+	if err := b.op.EventStream(ctx, output, stream); err != nil {
+		stream.Close()
+		return nil, err
+	}
 	return output, nil
 }

@@ -200,6 +200,9 @@ type signer struct {
 	op     string
 	noAuth bool // the operation's @auth is empty
 	tel    *telemetry
+	// stream: the operation has an input event stream, whose messages are
+	// signed with what signed the request (see inputEventStream).
+	stream bool
 }
 
 func (*signer) ID() string { return "Signing" }
@@ -218,10 +221,15 @@ func (m *signer) HandleFinalize(ctx context.Context, in middleware.FinalizeInput
 	if scheme == anonymousScheme {
 		return next.HandleFinalize(ctx, in)
 	}
+	var signed *streamSigning
+	if m.stream {
+		signed = &streamSigning{}
+		ctx = middleware.WithStackValue(ctx, streamSigningKey{}, signed)
+	}
 	if s, ok := scheme.(*sigV4Scheme); ok {
-		err = m.signSigV4(ctx, req, s, option)
+		err = m.signSigV4(ctx, req, s, option, signed)
 	} else {
-		err = m.signWith(ctx, req, scheme, option)
+		err = m.signWith(ctx, req, scheme, option, signed)
 	}
 	if err != nil {
 		return middleware.FinalizeOutput{}, middleware.Metadata{}, err
@@ -278,7 +286,7 @@ func (m *signer) hasIdentity(s smithyhttp.AuthScheme) bool {
 // signSigV4 signs with gosmith's SigV4 scheme, reading the signing name
 // and region from the option, the endpoint and the context without
 // building property maps.
-func (m *signer) signSigV4(ctx context.Context, req *smithyhttp.Request, s *sigV4Scheme, option *smithyauth.Option) error {
+func (m *signer) signSigV4(ctx context.Context, req *smithyhttp.Request, s *sigV4Scheme, option *smithyauth.Option, signed *streamSigning) error {
 	name, region, noEscape := m.svc.SigningName, m.cfg.Region, false
 	if m.cfg.AuthSchemeResolver != nil {
 		name, _ = smithyhttp.GetSigV4SigningName(&option.SignerProperties)
@@ -320,6 +328,7 @@ func (m *signer) signSigV4(ctx context.Context, req *smithyhttp.Request, s *sigV
 		if err := s.signer.sign(ctx, req, creds, name, region, noEscape); err != nil {
 			return &v4.SigningError{Err: err}
 		}
+		signed.set(creds, name, region)
 		return nil
 	}
 	innerCtx, span := m.tel.span(ctx, "GetIdentity")
@@ -336,12 +345,13 @@ func (m *signer) signSigV4(ctx context.Context, req *smithyhttp.Request, s *sigV
 	if err := s.signer.sign(ctx, req, creds, name, region, noEscape); err != nil {
 		return &v4.SigningError{Err: err}
 	}
+	signed.set(creds, name, region)
 	return nil
 }
 
 // signWith signs with a scheme of the caller's, given the merged signer
 // properties, as aws-sdk-go-v2 does.
-func (m *signer) signWith(ctx context.Context, req *smithyhttp.Request, scheme smithyhttp.AuthScheme, option *smithyauth.Option) error {
+func (m *signer) signWith(ctx context.Context, req *smithyhttp.Request, scheme smithyhttp.AuthScheme, option *smithyauth.Option, signed *streamSigning) error {
 	id := scheme.SchemeID()
 	var props smithy.Properties
 	if m.cfg.AuthSchemeResolver == nil {
@@ -394,6 +404,11 @@ func (m *signer) signWith(ctx context.Context, req *smithyhttp.Request, scheme s
 	defer m.tel.timer(ctx, metricSignRequest, "auth.scheme_id", id)()
 	if err := signer.SignRequest(ctx, req, identity, props); err != nil {
 		return fmt.Errorf("sign request: %w", err)
+	}
+	if c, ok := identity.(*CredentialsIdentity); ok && id == smithyauth.SchemeIDSigV4 {
+		name, _ := smithyhttp.GetSigV4SigningName(&props)
+		region, _ := smithyhttp.GetSigV4SigningRegion(&props)
+		signed.set(c.Credentials, name, region)
 	}
 	return nil
 }

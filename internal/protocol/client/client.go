@@ -250,9 +250,9 @@ func buildStack(stack *middleware.Stack, svc *Service, cfg *Config, op *Operatio
 				m.OperationMeter = tel.meter
 			}
 		}), middleware.After),
-		stack.Finalize.Add(&v4.ComputePayloadSHA256{}, middleware.After),
-		stack.Finalize.Add(&signer{svc: svc, cfg: cfg, op: op.Name, noAuth: op.NoAuth, tel: tel}, middleware.After),
-		stack.Finalize.Add(&logRequest{mode: cfg.ClientLogMode, redact: svc.Redact}, middleware.After),
+		stack.Finalize.Add(payloadHash(op), middleware.After),
+		stack.Finalize.Add(&signer{svc: svc, cfg: cfg, op: op.Name, noAuth: op.NoAuth, tel: tel, stream: op.InputEventStream}, middleware.After),
+		stack.Finalize.Add(&logRequest{mode: requestLogMode(cfg.ClientLogMode, op), redact: svc.Redact}, middleware.After),
 		stack.Deserialize.Add(deserializer, middleware.After),
 		awsmiddleware.AddRequestIDRetrieverMiddleware(stack),
 		awshttp.AddResponseErrorMiddleware(stack),
@@ -281,10 +281,34 @@ func buildStack(stack *middleware.Stack, svc *Service, cfg *Config, op *Operatio
 	if cfg.EndpointDiscovery.applies(op.Discovery) {
 		steps = append(steps, stack.Finalize.Insert(&discoverEndpoint{discovery: cfg.EndpointDiscovery, required: op.Discovery == DiscoveryRequired}, "Retry", middleware.After))
 	}
+	if op.InputEventStream {
+		steps = append(steps, addInputEventStream(stack))
+	}
 	if cfg.Interceptors != nil {
 		steps = append(steps, addInterceptors(stack, cfg.Interceptors))
 	}
 	return errors.Join(steps...)
+}
+
+// requestLogMode is the log mode of an operation's request: an input event
+// stream's body is the stream, written after the request is logged, so it
+// is logged without it, as aws-sdk-go-v2 does.
+func requestLogMode(mode aws.ClientLogMode, op *Operation) aws.ClientLogMode {
+	if op.InputEventStream && mode.IsRequestWithBody() {
+		mode.ClearRequestWithBody()
+		mode |= aws.LogRequest
+	}
+	return mode
+}
+
+// payloadHash is the middleware that gives the signer the request's payload
+// hash: the body's SHA-256, or for an input event stream (a body still to be
+// written) the hash that says its messages are signed one by one.
+func payloadHash(op *Operation) middleware.FinalizeMiddleware {
+	if op.InputEventStream {
+		return &v4.StreamingEventsPayload{}
+	}
+	return &v4.ComputePayloadSHA256{}
 }
 
 // Spec is the protocol-neutral part of an operation's generated
@@ -315,6 +339,8 @@ type Spec struct {
 	// NoAuth: the operation's @auth is empty; its default auth option is
 	// anonymous.
 	NoAuth bool
+	// InputEventStream: the request body is an event stream.
+	InputEventStream bool
 }
 
 // Input converts a type-erased input back to In, or says what it got.

@@ -135,7 +135,8 @@ func (m *crc32Wrap) HandleDeserialize(ctx context.Context, in middleware.Deseria
 	}
 	want, perr := strconv.ParseUint(v, 10, 32)
 	if perr != nil {
-		return out, metadata, &smithy.DeserializationError{Err: fmt.Errorf("X-Amz-Crc32: %q is not a CRC-32", v)}
+		// In aws-sdk-go-v2's words.
+		return out, metadata, &smithy.DeserializationError{Err: fmt.Errorf("unable to parse checksum header %v, %w", v, perr)}
 	}
 	if resp.Body != nil {
 		b := &crc32Body{raw: resp.Body, hash: crc32.NewIEEE(), want: uint32(want)}

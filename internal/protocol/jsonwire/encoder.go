@@ -35,14 +35,28 @@ func (e *Encoder) Reset(buf []byte) {
 }
 
 // SetError records that a value could not be written (a document that
-// fails to marshal, an unknown union member). Only the first error is kept;
-// writing goes on so generated code needs no error checks, and the caller
-// reads Err once at the end.
+// fails to marshal, an unknown union member), naming where: the JSON path
+// of the value being written, read back from what was written so far (so
+// the path costs nothing until there is an error). Only the first error is
+// kept; writing goes on so generated code needs no error checks, and the
+// caller reads Err once at the end.
 func (e *Encoder) SetError(err error) {
 	if e.err == nil {
-		e.err = err
+		e.err = &PathError{Path: pathAt(e.buf), Err: err}
 	}
 }
+
+// PathError is an error of a value an Encoder could not write, with the
+// JSON path of the value ("$.Items[2].Key" for the member Key of the third
+// element of Items).
+type PathError struct {
+	Path string
+	Err  error
+}
+
+func (e *PathError) Error() string { return e.Path + ": " + e.Err.Error() }
+
+func (e *PathError) Unwrap() error { return e.Err }
 
 // Err returns the first error recorded by SetError.
 func (e *Encoder) Err() error { return e.err }

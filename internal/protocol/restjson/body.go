@@ -7,6 +7,8 @@ const (
 	JSONContentType   = "application/json"         // body members, structure, union and document payloads
 	BinaryContentType = "application/octet-stream" // blob payloads
 	TextContentType   = "text/plain"               // string and enum payloads
+	// EventStreamContentType is the Content-Type of an input event stream.
+	EventStreamContentType = "application/vnd.amazon.eventstream"
 )
 
 // A Body is what an operation's input puts in the request body; the
@@ -42,6 +44,9 @@ const (
 	// DocumentPayload: an @httpPayload document, as any JSON value; no
 	// body when unset.
 	DocumentPayload
+	// EventStreamPayload: an @httpPayload event stream, the frames the
+	// output's stream writer writes (see client.InputEventStreamOf).
+	EventStreamPayload
 )
 
 // ContentType returns the Content-Type of a body of kind b whose payload
@@ -50,6 +55,8 @@ func (b Body) ContentType(mediaType string) string {
 	switch {
 	case b == NoBody:
 		return ""
+	case b == EventStreamPayload:
+		return EventStreamContentType
 	case mediaType != "":
 		return mediaType
 	case b == BlobPayload:

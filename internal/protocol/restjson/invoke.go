@@ -42,7 +42,7 @@ type Operation struct {
 	// EventStream starts reading the output's event stream, the response
 	// body, into the output once Deserialize has bound its headers; nil
 	// when the output has none.
-	EventStream func(context.Context, any, *eventstreamapi.Body)
+	EventStream func(context.Context, any, *eventstreamapi.Body) error
 
 	uriOnce sync.Once
 	uri     *URI

@@ -89,7 +89,13 @@ func (b responses) Output(ctx context.Context, resp *smithyhttp.Response, body [
 	err := b.op.Deserialize(r, output)
 	if err == nil && b.op.EventStream != nil {
 		// The body is the event stream, read as the caller receives it.
-		b.op.EventStream(ctx, output, eventstreamapi.NewBody(r.Stream()))
+		// Closing the stream closes the response body, whether the binder
+		// read it or not: an input-only stream's body stays open until
+		// then, as closing it would end the request's too.
+		err = b.op.EventStream(ctx, output, eventstreamapi.NewBody(struct {
+			io.Reader
+			io.Closer
+		}{r.Stream(), resp.Body}))
 	}
 	if !r.streamed || err != nil {
 		// Whatever the binder left unread is drained, so the connection

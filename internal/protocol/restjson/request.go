@@ -55,6 +55,13 @@ func (r *Request) JSONBody() *jsonwire.Encoder {
 	return r.json
 }
 
+// EventStream marks the body as an input event stream: it has the event
+// stream's Content-Type, whatever a member bound to the header set, as in
+// aws-sdk-go-v2; the client's stack gives it its body.
+func (r *Request) EventStream() {
+	r.Header.Set("Content-Type", EventStreamPayload.ContentType(""))
+}
+
 // JSONPayload starts a structure, union or document payload, with
 // contentType unless a member set the header.
 func (r *Request) JSONPayload(contentType string) *jsonwire.Encoder {

@@ -1,10 +1,11 @@
 package restjson
 
 // The restJson1 compliance suite's smithy.test#eventStreamTests for its
-// output streams (OutputStream, OutputStreamWithInitialResponse), replayed
+// output streams (OutputStream, OutputStreamWithInitialResponse, and the
+// responses of DuplexStream and DuplexStreamWithInitialMessages), replayed
 // byte for byte: vectors.json holds the client cases as the codegen test
 // extracts them from the model; the values each must decode to are
-// written out below.
+// written out below. The cases of input streams are input_test.go's.
 
 import (
 	"context"
@@ -12,6 +13,7 @@ import (
 	"errors"
 	"net/http"
 	"os"
+	"strings"
 	"testing"
 	"time"
 
@@ -35,6 +37,14 @@ type vector struct {
 		Code    int
 		Headers map[string]string
 		Body    string
+	}
+	// Requests are the request's messages, encoded (unsigned), that the
+	// client must send; InitialRequest the HTTP request that opens them.
+	Requests       [][]byte
+	InitialRequest *struct {
+		Method  string
+		URI     string
+		Headers map[string]string
 	}
 	// Failure: the call or the stream must fail; ErrorID names the modeled
 	// error it must fail with, when set.
@@ -71,10 +81,16 @@ var wantEvents = map[string][]types.EventStream{
 // notChecked are cases this client does not pass, as aws-sdk-go-v2 does
 // not: it checks no required member of an output.
 var notChecked = map[string]string{
-	"MissingRequiredInitialResponseOutput": "outputs are not validated (a missing required member is not an error), as in aws-sdk-go-v2",
+	"MissingRequiredInitialResponseOutput":       "outputs are not validated (a missing required member is not an error), as in aws-sdk-go-v2",
+	"DuplexMissingRequiredInitialResponseOutput": "outputs are not validated (a missing required member is not an error), as in aws-sdk-go-v2",
 }
 
-func TestEventStreamComplianceVectors(t *testing.T) {
+// isInputCase: the case is about what the client sends (input_test.go).
+func isInputCase(v vector) bool { return len(v.Requests) > 0 || v.InitialRequest != nil }
+
+// readVectors reads vectors.json.
+func readVectors(t *testing.T) []vector {
+	t.Helper()
 	raw, err := os.ReadFile("vectors.json")
 	if err != nil {
 		t.Fatal(err)
@@ -86,12 +102,20 @@ func TestEventStreamComplianceVectors(t *testing.T) {
 	if len(vectors) < 20 {
 		t.Fatalf("only %d vectors", len(vectors))
 	}
-	for _, v := range vectors {
+	return vectors
+}
+
+func TestEventStreamComplianceVectors(t *testing.T) {
+	for _, v := range readVectors(t) {
+		if isInputCase(v) {
+			continue
+		}
 		t.Run(v.ID, func(t *testing.T) {
 			if why, ok := notChecked[v.ID]; ok {
 				t.Skip(why)
 			}
-			want, known := wantEvents[v.ID]
+			// A duplex stream's responses are the output stream's cases.
+			want, known := wantEvents[strings.TrimPrefix(v.ID, "Duplex")]
 			if !v.Failure && !known {
 				t.Fatalf("no expected events written for %s", v.ID)
 			}
@@ -115,7 +139,12 @@ func TestEventStreamComplianceVectors(t *testing.T) {
 					sw.Raw(f)
 				}
 			})
-			c := New(Options{Region: "us-west-2", BaseEndpoint: aws.String(srv.URL), HTTPClient: srv.Client(), RetryMaxAttempts: 1})
+			// Signed: a duplex stream's messages are signed with the request's
+			// credentials.
+			c := New(Options{
+				Region: "us-west-2", BaseEndpoint: aws.String(srv.URL), HTTPClient: srv.Client(), RetryMaxAttempts: 1,
+				Credentials: aws.CredentialsProviderFunc(func(context.Context) (aws.Credentials, error) { return testCreds, nil }),
+			})
 			var stream interface {
 				Events() <-chan types.EventStream
 				Close() error
@@ -132,6 +161,20 @@ func TestEventStreamComplianceVectors(t *testing.T) {
 				stream = out.GetStream()
 			case "OutputStreamWithInitialResponse":
 				out, err := c.OutputStreamWithInitialResponse(context.Background(), &OutputStreamWithInitialResponseInput{})
+				if err != nil {
+					checkFailure(t, v, err)
+					return
+				}
+				stream, initialMember = out.GetStream(), out.InitialResponseMember
+			case "DuplexStream":
+				out, err := c.DuplexStream(context.Background(), &DuplexStreamInput{})
+				if err != nil {
+					checkFailure(t, v, err)
+					return
+				}
+				stream = out.GetStream()
+			case "DuplexStreamWithInitialMessages":
+				out, err := c.DuplexStreamWithInitialMessages(context.Background(), &DuplexStreamWithInitialMessagesInput{InitialRequestMember: aws.String("foo")})
 				if err != nil {
 					checkFailure(t, v, err)
 					return
@@ -155,7 +198,7 @@ func TestEventStreamComplianceVectors(t *testing.T) {
 			if diff := cmp.Diff(want, got); diff != "" {
 				t.Errorf("events (-want +got):\n%s", diff)
 			}
-			if v.ID == "InitialResponseOutput" && aws.ToString(initialMember) != "foo" {
+			if strings.HasSuffix(v.ID, "InitialResponseOutput") && aws.ToString(initialMember) != "foo" {
 				t.Errorf("InitialResponseMember = %v, want the header's foo", initialMember)
 			}
 		})
@@ -186,7 +229,7 @@ func checkFailure(t *testing.T, v vector, err error) {
 	default:
 		t.Errorf("no check for error %s", v.ErrorID)
 	}
-	if v.ID == "ClientUnexpectedErrorOutput" {
+	if strings.TrimPrefix(v.ID, "Duplex") == "ClientUnexpectedErrorOutput" {
 		var g *smithy.GenericAPIError
 		if !errors.As(err, &g) || g.Code != "internal-error" || g.Message != "An unknown error occurred." {
 			t.Errorf("err = %#v, want the error message's code and message", err)
