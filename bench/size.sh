@@ -5,8 +5,8 @@
 #
 # Needs the reference model ../shared/models/storage-gateway.json beside the
 # repository (skips with a message otherwise). Everything it generates goes
-# under bench/gen/ (git-ignored): sgfull/ (the client) and size/ (the two tiny
-# programs). Measures:
+# under bench/gen/ (git-ignored): sgfull/ (the client), dynamodb/ (when the
+# DynamoDB model is there), size/ and allops/ (the tiny programs). Measures:
 #
 #  1. generation time: the generator binary is built first (go build -o), then
 #     only running it is timed; RUNS runs, median.
@@ -15,6 +15,18 @@
 #     non-comment token).
 #  3. stripped binary size (go build -ldflags='-s -w') of a tiny program that
 #     makes one DescribeTapeRecoveryPoints call with each client.
+#  3b. the same with every method kept (a program that looks a method up
+#     with reflect.Value.MethodByName, as programs using cobra or
+#     text/template do: the linker then keeps every exported method of
+#     every reachable type), for Storage Gateway and, when the model
+#     ../shared/models/dynamodb.json is there, DynamoDB (v2
+#     service/dynamodb v1.74.0): each client's share is its program's size
+#     minus that of a baseline program using aws-sdk-go-v2's core as a
+#     client does (credentials cache, retries, SigV4 signer, HTTP client,
+#     smithy-go stack), methods kept the same way. A second baseline, and
+#     client programs beside it, also use encoding/json and regexp, which
+#     most programs link anyway (aws-sdk-go-v2's clients link both; since
+#     af64f2e gosmith's link neither).
 #  4. build time and peak memory of the client alone: its dependencies are
 #     first built into a fresh GOCACHE; then, RUNS times, a copy of that cache
 #     is taken and `go build` of just the client is timed with /usr/bin/time
@@ -150,6 +162,119 @@ func main() { fmt.Println(aws.String("x"), v4.NewSigner(), http.DefaultClient) }
 EOF
 $GO build -ldflags='-s -w' -o "$TMP/floor" ./gen/size/floor
 echo "   floor (fmt + net/http + aws core + SigV4 signer, no client): $(stat -c %s "$TMP/floor") bytes"
+
+# 3b. Every method kept.
+echo "== 3b. stripped binary, every method kept (reflect.Value.MethodByName), share over a baseline"
+allops() { # $1 import path of the client package; $2, $3 as for baseline
+	cat <<EOF
+// Written by bench/size.sh: a client with every method kept, as in a
+// program that looks methods up by name with reflect (cobra, text/template).
+package main
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"reflect"
+$2
+	"github.com/aws/aws-sdk-go-v2/aws"
+	svc "$1"
+)
+
+func main() {
+	c := svc.New(svc.Options{
+		Region: "us-east-1",
+		Credentials: aws.CredentialsProviderFunc(func(context.Context) (aws.Credentials, error) {
+			return aws.Credentials{AccessKeyID: os.Getenv("AK"), SecretAccessKey: os.Getenv("SK")}, nil
+		}),
+	})
+	fmt.Println(reflect.ValueOf(c).MethodByName(os.Getenv("METHOD")).IsValid())
+$3
+}
+EOF
+}
+# baseline IMPORTS USES: aws-sdk-go-v2's core used as a client uses it,
+# methods kept the same way, plus what IMPORTS and USES add.
+baseline() {
+	cat <<EOF
+// Written by bench/size.sh: aws-sdk-go-v2's core as a client uses it
+// (credentials cache, retries, SigV4, the HTTP client, smithy-go's stack),
+// no service client; methods kept by name as in the client programs.
+package main
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"reflect"
+$1
+	"github.com/aws/aws-sdk-go-v2/aws"
+	awsmiddleware "github.com/aws/aws-sdk-go-v2/aws/middleware"
+	"github.com/aws/aws-sdk-go-v2/aws/retry"
+	v4 "github.com/aws/aws-sdk-go-v2/aws/signer/v4"
+	awshttp "github.com/aws/aws-sdk-go-v2/aws/transport/http"
+	"github.com/aws/smithy-go/middleware"
+	smithyhttp "github.com/aws/smithy-go/transport/http"
+)
+
+func main() {
+	creds := aws.NewCredentialsCache(aws.CredentialsProviderFunc(func(context.Context) (aws.Credentials, error) {
+		return aws.Credentials{AccessKeyID: os.Getenv("AK"), SecretAccessKey: os.Getenv("SK")}, nil
+	}))
+	stack := middleware.NewStack("op", smithyhttp.NewStackRequest)
+	err := stack.Finalize.Add(retry.NewAttemptMiddleware(retry.NewStandard(), smithyhttp.RequestCloner), middleware.After)
+	if err == nil {
+		err = awsmiddleware.AddRequestIDRetrieverMiddleware(stack)
+	}
+	h := middleware.DecorateHandler(smithyhttp.NewClientHandler(awshttp.NewBuildableClient()), stack)
+	_, _, err2 := h.Handle(context.Background(), nil)
+	m := reflect.ValueOf(v4.NewSigner()).MethodByName(os.Getenv("METHOD"))
+	fmt.Println(m.IsValid(), creds, err, err2)
+$2
+}
+EOF
+}
+# The second baseline, and every client program beside it, also uses
+# encoding/json and regexp.
+json_imports=$'\t"encoding/json"\n\t"regexp"\n'
+json_uses=$'\tb, _ := json.Marshal(os.Args)\n\tfmt.Println(string(b), regexp.MustCompile(os.Getenv("RE")).MatchString("x"))'
+clients="sg:$GS:$V2"
+DDB_MODEL=$MODELS/dynamodb.json
+if [ -f "$DDB_MODEL" ]; then
+	(cd "$ROOT" && "$TMP/codegen" -model "$DDB_MODEL" -out bench/gen/dynamodb -import github.com/gosmith/gosmith/bench/gen/dynamodb >/dev/null)
+	clients="$clients ddb:github.com/gosmith/gosmith/bench/gen/dynamodb:github.com/aws/aws-sdk-go-v2/service/dynamodb"
+else
+	echo "   (DynamoDB skipped: $DDB_MODEL not found)"
+fi
+progs=""
+for base in core json; do
+	imports="" uses=""
+	if [ $base = json ]; then imports=$json_imports uses=$json_uses; fi
+	mkdir -p gen/allops/$base
+	baseline "$imports" "$uses" >gen/allops/$base/main.go
+	progs="$progs $base"
+	for c in $clients; do
+		IFS=: read -r name gs v2 <<<"$c"
+		for impl in gs:$gs v2:$v2; do
+			p=${impl%%:*}$name-$base
+			mkdir -p gen/allops/$p
+			allops "${impl#*:}" "$imports" "$uses" >gen/allops/$p/main.go
+			progs="$progs $p"
+		done
+	done
+done
+for p in $progs; do
+	$GO build -ldflags='-s -w' -o "$TMP/allops-$p" ./gen/allops/$p
+done
+allops_size() { stat -c %s "$TMP/allops-$1"; }
+echo "   baselines: core (aws-sdk-go-v2's core as a client uses it) $(allops_size core) bytes; json (the same using encoding/json and regexp) $(allops_size json) bytes"
+for c in $clients; do
+	name=${c%%:*}
+	for base in core json; do
+		b=$(allops_size $base) gs=$(allops_size gs$name-$base) v2=$(allops_size v2$name-$base)
+		echo "   $name over $base: gosmith $gs - $b = $((gs - b)), v2 $v2 - $b = $((v2 - b)); ratio $(echo "scale=3; ($gs - $b) / ($v2 - $b)" | bc)   (target <= 0.5)"
+	done
+done
 
 # 4. Build time and peak memory.
 echo "== 4. go build of the client alone, deps prebuilt in a fresh GOCACHE; $RUNS runs each, median"

@@ -47,3 +47,16 @@ func (awsJSON) deserializers(*gen, *jen.File) {}
 
 // The descriptor's Serialize and Deserialize are the body codecs.
 func (awsJSON) bodyCodecsInDescriptor() bool { return true }
+
+// An awsJson stream starts with the initial response, the output's other
+// members, decoded with the output's deserializer.
+func (p awsJSON) eventStream(g *gen, op *goview.Operation) jen.Code {
+	var deserialize jen.Code = jen.Nil()
+	if !op.Output.Unit {
+		deserialize = jen.Id(deserializer(op.Output.Type))
+	}
+	rt := g.rt(p.runtime())
+	return jen.Func().Params(jen.Id("ctx").Qual("context", "Context"), jen.Id("resp").Op("*").Qual(pkgSmithyHTTP, "Response"), jen.Id("out").Any()).Error().Block(
+		jen.Return(jen.Qual(rt, "ReadEventStream").Call(jen.Id("ctx"), jen.Id("resp"), jen.Id("out"), deserialize, jen.Id(startStream(op)))),
+	)
+}

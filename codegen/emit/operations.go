@@ -88,7 +88,7 @@ func (g *gen) operationFile(op *goview.Operation) *jen.File {
 		jen.Id("New"):  jen.Func().Params().Any().Block(jen.Return(jen.New(jen.Id(out.Name)))),
 	}
 	if op.EventStream != nil {
-		desc[jen.Id("EventStream")] = jen.Id(startStream(op))
+		desc[jen.Id("EventStream")] = g.proto.eventStream(g, op)
 	}
 	g.proto.descriptor(g, op, desc)
 	// A package variable whose value is a constant (functions and

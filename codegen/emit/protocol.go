@@ -28,6 +28,10 @@ type protocolEmitter interface {
 	// serializers.go and deserializers.go, beside the JSON body codecs.
 	serializers(g *gen, f *jen.File)
 	deserializers(g *gen, f *jen.File)
+	// eventStream is the descriptor's EventStream of an operation whose
+	// output has one: a call of the runtime's ReadEventStream with the
+	// operation's starter (startStream).
+	eventStream(g *gen, op *goview.Operation) jen.Code
 	// bodyCodecsInDescriptor: descriptors name the JSON body codecs of
 	// inputs and outputs themselves (awsJson), which then take them as any;
 	// otherwise they name the protocol's binders, which call the codecs.
@@ -55,7 +59,8 @@ func (g *gen) errorBinding(f *jen.File, st *goview.Struct, param, decode jen.Cod
 // errorsAndCompression adds the descriptor fields every protocol's
 // Operation has: its modeled errors (the runtime's ErrorType values: a
 // code and its errorDecoder, written out so the descriptor stays a
-// constant) and whether gzip request compression is allowed.
+// constant) and, when gzip request compression is allowed, the runtime's
+// compressor.
 func (g *gen) errorsAndCompression(op *goview.Operation, d jen.Dict, runtime string) {
 	if len(op.Errors) > 0 {
 		d[jen.Id("Errors")] = jen.Index().Qual(runtime, "ErrorType").ValuesFunc(func(gr *jen.Group) {
@@ -67,7 +72,7 @@ func (g *gen) errorsAndCompression(op *goview.Operation, d jen.Dict, runtime str
 	}
 	for _, enc := range op.Compress {
 		if enc == "gzip" {
-			d[jen.Id("Compress")] = jen.True()
+			d[jen.Id("Compress")] = jen.Qual(g.rt("client"), "CompressBody")
 		}
 	}
 }

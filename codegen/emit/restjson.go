@@ -42,6 +42,14 @@ func (p restJSON) errorBindings(g *gen, f *jen.File) {
 	}
 }
 
+// A restJson1 stream is the body; the binder has read the headers.
+func (p restJSON) eventStream(g *gen, op *goview.Operation) jen.Code {
+	rt := g.rt(p.runtime())
+	return jen.Func().Params(jen.Id("ctx").Qual("context", "Context"), jen.Id("r").Op("*").Qual(rt, "Response"), jen.Id("out").Any()).Error().Block(
+		jen.Return(jen.Qual(rt, "ReadEventStream").Call(jen.Id("ctx"), jen.Id("r"), jen.Id("out"), jen.Id(startStream(op)))),
+	)
+}
+
 // The descriptor's Serialize and Deserialize are the HTTP binders, which
 // call the body codecs.
 func (restJSON) bodyCodecsInDescriptor() bool { return false }

@@ -14,6 +14,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/aws/retry"
 	"github.com/aws/smithy-go"
 	smithyendpoints "github.com/aws/smithy-go/endpoints"
+	smithyhttp "github.com/aws/smithy-go/transport/http"
 
 	"github.com/gosmith/gosmith/internal/eventstreamtest"
 	"github.com/gosmith/gosmith/internal/protocol/client"
@@ -32,24 +33,28 @@ type streamOutput struct {
 type streamInput struct{}
 
 func streamOperation() *Operation {
+	deserialize := func(d *jsonwire.Decoder, out any) error {
+		v := out.(*streamOutput)
+		return d.Object(func(d *jsonwire.Decoder, key []byte) error {
+			if string(key) == "Shard" {
+				return d.StringPtr(&v.Shard)
+			}
+			return d.Skip()
+		})
+	}
+	start := func(ctx context.Context, out any, b *eventstreamapi.Body) error {
+		out.(*streamOutput).stream = eventstreamapi.NewReader(ctx, b,
+			func(m *eventstreamapi.Message, typ string) (string, error) { return string(m.Payload), nil },
+			func(*eventstreamapi.Message, string) (error, error) { return nil, nil })
+		return nil
+	}
 	return &Operation{
-		Spec:      client.Spec{Name: "Subscribe"},
-		New:       func() any { return &streamOutput{} },
-		Serialize: func(e *jsonwire.Encoder, _ any) error { e.ObjectStart(); e.ObjectEnd(); return nil },
-		Deserialize: func(d *jsonwire.Decoder, out any) error {
-			v := out.(*streamOutput)
-			return d.Object(func(d *jsonwire.Decoder, key []byte) error {
-				if string(key) == "Shard" {
-					return d.StringPtr(&v.Shard)
-				}
-				return d.Skip()
-			})
-		},
-		EventStream: func(ctx context.Context, out any, b *eventstreamapi.Body) error {
-			out.(*streamOutput).stream = eventstreamapi.NewReader(ctx, b,
-				func(m *eventstreamapi.Message, typ string) (string, error) { return string(m.Payload), nil },
-				func(*eventstreamapi.Message, string) (error, error) { return nil, nil })
-			return nil
+		Spec:        client.Spec{Name: "Subscribe"},
+		New:         func() any { return &streamOutput{} },
+		Serialize:   func(e *jsonwire.Encoder, _ any) error { e.ObjectStart(); e.ObjectEnd(); return nil },
+		Deserialize: deserialize,
+		EventStream: func(ctx context.Context, resp *smithyhttp.Response, out any) error {
+			return ReadEventStream(ctx, resp, out, deserialize, start)
 		},
 	}
 }

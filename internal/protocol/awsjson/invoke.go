@@ -9,6 +9,7 @@ import (
 	"context"
 
 	"github.com/aws/smithy-go/middleware"
+	smithyhttp "github.com/aws/smithy-go/transport/http"
 
 	"github.com/gosmith/gosmith/internal/protocol/client"
 	"github.com/gosmith/gosmith/internal/protocol/eventstreamapi"
@@ -47,12 +48,15 @@ type Operation struct {
 	Deserialize func(*jsonwire.Decoder, any) error
 	// Errors are the operation's modeled errors, matched by code.
 	Errors []ErrorType
-	// Compress: the operation allows gzip request compression.
-	Compress bool
-	// EventStream starts reading the output's event stream, from the
-	// message after the initial response, into the output; nil when the
-	// output has none.
-	EventStream func(context.Context, any, *eventstreamapi.Body) error
+	// Compress gzips the request body of an operation that allows it
+	// (client.CompressBody); nil for the others, so that only a client
+	// with such operations links the compressor.
+	Compress func(cfg *client.Config, body []byte) ([]byte, bool, error)
+	// EventStream reads the response of an event stream operation into
+	// the output: generated as a call of ReadEventStream, so that only a
+	// client with event streams links their reader. nil when the output
+	// has none.
+	EventStream func(ctx context.Context, resp *smithyhttp.Response, out any) error
 }
 
 // ErrorType binds a modeled error's code to the function that decodes it.

@@ -59,10 +59,10 @@ func (m *serializer) HandleSerialize(ctx context.Context, in middleware.Serializ
 		request.Header.Set("X-Amzn-Query-Mode", "true")
 	}
 	body := e.Bytes()
-	if m.op.Compress {
+	if m.op.Compress != nil {
 		var gzipped bool
 		var err error
-		if body, gzipped, err = client.CompressBody(m.cfg, body); err != nil {
+		if body, gzipped, err = m.op.Compress(m.cfg, body); err != nil {
 			return middleware.SerializeOutput{}, middleware.Metadata{}, &smithy.SerializationError{Err: err}
 		}
 		if gzipped {
@@ -86,7 +86,11 @@ type responses struct {
 
 func (b responses) Output(ctx context.Context, resp *smithyhttp.Response, body []byte) (any, error) {
 	if b.op.EventStream != nil {
-		return b.eventStreamOutput(ctx, resp)
+		output := b.op.New()
+		if err := b.op.EventStream(ctx, resp, output); err != nil {
+			return nil, err
+		}
+		return output, nil
 	}
 	if body != nil {
 		return b.decodeOutput(bytes.NewReader(body), -1)
@@ -119,31 +123,33 @@ func (b responses) decodeOutput(body io.Reader, length int64) (any, error) {
 // event stream: its payload is the JSON of the output's other members.
 const initialResponse = "initial-response"
 
-// eventStreamOutput reads the output of an event stream operation: the
-// initial-response message, if the stream starts with one, gives the
-// output's members; the stream's events are read from the rest of the
-// body as the caller receives them. A stream that fails before its first
+// ReadEventStream reads the response of an event stream operation into
+// out: the initial-response message, if the stream starts with one, gives
+// the output's members (decoded with deserialize, nil when the output has
+// none); start then reads the stream's events from the rest of the body
+// as the caller receives them. A stream that fails before its first
 // message fails the call.
-func (b responses) eventStreamOutput(ctx context.Context, resp *smithyhttp.Response) (any, error) {
-	output := b.op.New()
+func ReadEventStream(ctx context.Context, resp *smithyhttp.Response, out any, deserialize func(*jsonwire.Decoder, any) error, start func(context.Context, any, *eventstreamapi.Body) error) error {
 	stream := eventstreamapi.NewBody(resp.Body)
 	m, err := stream.Peek()
 	if err != nil && err != io.EOF {
 		stream.Close()
-		return nil, eventstreamapi.StartError(err)
+		return eventstreamapi.StartError(err)
 	}
 	if err == nil {
 		if kind, typ, cerr := eventstream.Classify(&m.Message); cerr == nil && kind == eventstream.KindEvent && typ == initialResponse {
 			stream.Discard()
-			if err := m.JSON(func(d *jsonwire.Decoder) error { return b.op.Deserialize(d, output) }); err != nil {
-				stream.Close()
-				return nil, err
+			if deserialize != nil {
+				if err := m.JSON(func(d *jsonwire.Decoder) error { return deserialize(d, out) }); err != nil {
+					stream.Close()
+					return err
+				}
 			}
 		}
 	}
-	if err := b.op.EventStream(ctx, output, stream); err != nil {
+	if err := start(ctx, out, stream); err != nil {
 		stream.Close()
-		return nil, err
+		return err
 	}
-	return output, nil
+	return nil
 }

@@ -50,11 +50,13 @@ func TestHeadersBindTheOutputAndTheBodyIsTheStream(t *testing.T) {
 			out.(*streamOutput).Version = p
 			return err
 		},
-		EventStream: func(ctx context.Context, out any, b *eventstreamapi.Body) error {
-			out.(*streamOutput).stream = eventstreamapi.NewReader(ctx, b,
-				func(m *eventstreamapi.Message, typ string) (string, error) { return string(m.Payload), nil },
-				func(*eventstreamapi.Message, string) (error, error) { return nil, nil })
-			return nil
+		EventStream: func(ctx context.Context, r *Response, out any) error {
+			return ReadEventStream(ctx, r, out, func(ctx context.Context, out any, b *eventstreamapi.Body) error {
+				out.(*streamOutput).stream = eventstreamapi.NewReader(ctx, b,
+					func(m *eventstreamapi.Message, typ string) (string, error) { return string(m.Payload), nil },
+					func(*eventstreamapi.Message, string) (error, error) { return nil, nil })
+				return nil
+			})
 		},
 	}
 	cfg := &client.Config{

@@ -2,6 +2,7 @@ package restjson
 
 import (
 	"context"
+	"io"
 	"sync"
 
 	"github.com/aws/smithy-go"
@@ -37,12 +38,15 @@ type Operation struct {
 	Deserialize func(*Response, any) error
 	// Errors are the operation's modeled errors, matched by code.
 	Errors []ErrorType
-	// Compress: the operation allows gzip request compression.
-	Compress bool
-	// EventStream starts reading the output's event stream, the response
-	// body, into the output once Deserialize has bound its headers; nil
-	// when the output has none.
-	EventStream func(context.Context, any, *eventstreamapi.Body) error
+	// Compress gzips the request body of an operation that allows it
+	// (client.CompressBody); nil for the others, so that only a client
+	// with such operations links the compressor.
+	Compress func(cfg *client.Config, body []byte) ([]byte, bool, error)
+	// EventStream reads the output's event stream, the response body,
+	// into the output once Deserialize has bound its headers: generated as
+	// a call of ReadEventStream, so that only a client with event streams
+	// links their reader. nil when the output has none.
+	EventStream func(ctx context.Context, r *Response, out any) error
 
 	uriOnce sync.Once
 	uri     *URI
@@ -100,4 +104,17 @@ func (op *Operation) stack(svc *Service, cfg *client.Config) *client.Operation {
 		Serializer:   &serializer{cfg: cfg, op: op},
 		Deserializer: client.Deserializer(&svc.Service, mode, responses{op: op}),
 	}
+}
+
+// ReadEventStream starts reading the event stream of r's body into out
+// with start, as the caller receives the events (or, for an input-only
+// stream, gives out the stream to write to). Closing the stream closes
+// the response body, whether the binder read it or not: an input-only
+// stream's body stays open until then, as closing it would end the
+// request's too.
+func ReadEventStream(ctx context.Context, r *Response, out any, start func(context.Context, any, *eventstreamapi.Body) error) error {
+	return start(ctx, out, eventstreamapi.NewBody(struct {
+		io.Reader
+		io.Closer
+	}{r.Stream(), r.Body}))
 }

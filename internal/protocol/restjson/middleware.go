@@ -13,7 +13,6 @@ import (
 	smithyhttp "github.com/aws/smithy-go/transport/http"
 
 	"github.com/gosmith/gosmith/internal/protocol/client"
-	"github.com/gosmith/gosmith/internal/protocol/eventstreamapi"
 )
 
 // serializer builds the restJson1 request: the @http method, the uri with
@@ -54,9 +53,9 @@ func (m *serializer) HandleSerialize(ctx context.Context, in middleware.Serializ
 	if err != nil {
 		return fail(err)
 	}
-	if body != nil && m.op.Compress {
+	if body != nil && m.op.Compress != nil {
 		var gzipped bool
-		if body, gzipped, err = client.CompressBody(m.cfg, body); err != nil {
+		if body, gzipped, err = m.op.Compress(m.cfg, body); err != nil {
 			return fail(err)
 		}
 		if gzipped {
@@ -89,13 +88,7 @@ func (b responses) Output(ctx context.Context, resp *smithyhttp.Response, body [
 	err := b.op.Deserialize(r, output)
 	if err == nil && b.op.EventStream != nil {
 		// The body is the event stream, read as the caller receives it.
-		// Closing the stream closes the response body, whether the binder
-		// read it or not: an input-only stream's body stays open until
-		// then, as closing it would end the request's too.
-		err = b.op.EventStream(ctx, output, eventstreamapi.NewBody(struct {
-			io.Reader
-			io.Closer
-		}{r.Stream(), resp.Body}))
+		err = b.op.EventStream(ctx, r, output)
 	}
 	if !r.streamed || err != nil {
 		// Whatever the binder left unread is drained, so the connection

@@ -17,7 +17,7 @@ import (
 	"hash"
 	"net/http"
 	"net/url"
-	"slices"
+	"sort"
 	"strconv"
 	"strings"
 	"sync"
@@ -195,7 +195,13 @@ func appendCanonicalHeaders(c, names []byte, host string, header http.Header, le
 		add(k, k, "")
 	}
 	name := func(h signedHeader) []byte { return low[h.start:h.end] }
-	slices.SortFunc(hs, func(a, b signedHeader) int { return bytes.Compare(name(a), name(b)) })
+	// Insertion sort: a request has a dozen headers, and a generic sort
+	// would be a sort compiled for this type alone.
+	for i := 1; i < len(hs); i++ {
+		for j := i; j > 0 && bytes.Compare(name(hs[j]), name(hs[j-1])) < 0; j-- {
+			hs[j], hs[j-1] = hs[j-1], hs[j]
+		}
+	}
 	for i := 0; i < len(hs); {
 		n := name(hs[i])
 		if i > 0 {
@@ -308,11 +314,11 @@ func canonicalQuery(query url.Values) string {
 			pairs = append(pairs, pair{ek, escapeQuery(v)})
 		}
 	}
-	slices.SortFunc(pairs, func(a, b pair) int {
-		if a.key != b.key {
-			return strings.Compare(a.key, b.key)
+	sort.Slice(pairs, func(i, j int) bool {
+		if pairs[i].key != pairs[j].key {
+			return pairs[i].key < pairs[j].key
 		}
-		return strings.Compare(a.value, b.value)
+		return pairs[i].value < pairs[j].value
 	})
 	var b strings.Builder
 	for i, p := range pairs {
