@@ -81,7 +81,7 @@ fuzz:
 bench:
 	bash bench/run.sh
 
-## size: generated lines, stripped binary, build time and memory, generation time against v2 (BENCHMARKS.md)
+## size: generated lines, stripped binaries (one call; every method kept, Storage Gateway and DynamoDB), build time and memory, generation time against v2 (BENCHMARKS.md)
 size:
 	bash bench/size.sh
 

@@ -59,9 +59,10 @@ var impls = []impl{
 
 const inputMarker = "eyJ0YXBlQVJOIjoiYXJuOmF3czpzdG9yYWdlZ2F0ZXdheTp1cy1lYXN0LTEifQ=="
 
-// BenchmarkDescribeTapeRecoveryPoints is the whole call: build the stack,
-// validate, serialize, sign, "send" (in memory), read and decode a response
-// of N recovery points.
+// BenchmarkDescribeTapeRecoveryPoints is the whole call: the middleware
+// stack (v2 builds one per call; gosmith runs the operation's prepared
+// stack, the client having no APIOptions), validate, serialize, sign, "send"
+// (in memory), read and decode a response of N recovery points.
 func BenchmarkDescribeTapeRecoveryPoints(b *testing.B) {
 	ctx := context.Background()
 	for _, im := range impls {

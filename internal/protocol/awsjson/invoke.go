@@ -91,7 +91,7 @@ func (op *Operation) stack(svc *Service, cfg *client.Config) *client.Operation {
 	}
 	return &client.Operation{
 		Spec:         op.Spec,
-		Serializer:   &serializer{svc: svc, cfg: cfg, op: op},
+		Serializer:   &serializer{svc: svc, cfg: cfg, op: op, target: svc.TargetPrefix + "." + op.Name},
 		Deserializer: client.Deserializer(&svc.Service, mode, responses{svc: svc, op: op}),
 	}
 }

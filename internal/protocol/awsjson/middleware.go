@@ -21,9 +21,10 @@ import (
 // serializer writes the awsJson request: POST /, the protocol headers and the
 // JSON body.
 type serializer struct {
-	svc *Service
-	cfg *client.Config
-	op  *Operation
+	svc    *Service
+	cfg    *client.Config
+	op     *Operation
+	target string // X-Amz-Target: the service's prefix and the operation's name
 }
 
 func (*serializer) ID() string { return "OperationSerializer" }
@@ -45,33 +46,36 @@ func (m *serializer) HandleSerialize(ctx context.Context, in middleware.Serializ
 	if err := e.Err(); err != nil {
 		return middleware.SerializeOutput{}, middleware.Metadata{}, &smithy.SerializationError{Err: err}
 	}
-	// The operation path "/" is appended to the endpoint's path, keeping
-	// the trailing slash, as aws-sdk-go-v2 does: https://h/custom → /custom/.
-	request.URL.Path = path.Join("/", request.URL.Path)
-	if request.URL.Path != "/" {
-		request.URL.Path += "/"
-	}
-	request.URL.RawPath = ""
-	request.Method = "POST"
-	request.Header.Set("Content-Type", m.svc.ContentType)
-	request.Header.Set("X-Amz-Target", m.svc.TargetPrefix+"."+m.op.Name)
-	if m.svc.QueryCompatible {
-		request.Header.Set("X-Amzn-Query-Mode", "true")
-	}
 	body := e.Bytes()
+	gzipped := false
 	if m.op.Compress != nil {
-		var gzipped bool
 		var err error
 		if body, gzipped, err = m.op.Compress(m.cfg, body); err != nil {
 			return middleware.SerializeOutput{}, middleware.Metadata{}, &smithy.SerializationError{Err: err}
 		}
-		if gzipped {
-			request.Header.Set("Content-Encoding", "gzip")
-		}
 	}
+	// SetStream copies the request: before its headers are set, that is
+	// a copy of nearly nothing.
 	rc, err := request.SetStream(bytes.NewReader(body))
 	if err != nil {
 		return middleware.SerializeOutput{}, middleware.Metadata{}, &smithy.SerializationError{Err: err}
+	}
+	// The operation path "/" is appended to the endpoint's path, keeping
+	// the trailing slash, as aws-sdk-go-v2 does: https://h/custom → /custom/.
+	rc.URL.Path = path.Join("/", rc.URL.Path)
+	if rc.URL.Path != "/" {
+		rc.URL.Path += "/"
+	}
+	rc.URL.RawPath = ""
+	rc.Method = "POST"
+	// The keys are canonical already: no need for Header.Set's work.
+	rc.Header["Content-Type"] = []string{m.svc.ContentType}
+	rc.Header["X-Amz-Target"] = []string{m.target}
+	if m.svc.QueryCompatible {
+		rc.Header["X-Amzn-Query-Mode"] = []string{"true"}
+	}
+	if gzipped {
+		rc.Header["Content-Encoding"] = []string{"gzip"}
 	}
 	in.Request = rc
 	return next.HandleSerialize(ctx, in)

@@ -141,8 +141,8 @@ type Operation struct {
 
 // Invoke runs one operation and returns the result the deserializer
 // produced, with the call's metadata. describe returns the stack's view of
-// the operation for cfg; key names the operation (its protocol
-// descriptor) among a shared cfg's prepared stacks. A call whose stack
+// the operation for cfg; key names the operation among a shared cfg's
+// prepared stacks (the protocols pass their descriptor's &Spec). A call whose stack
 // nobody can see runs the operation's prepared stack (prepared.go); any
 // other builds a fresh one. Errors are wrapped in *smithy.OperationError,
 // as aws-sdk-go-v2 clients do.

@@ -85,8 +85,12 @@ func (m *resolveEndpoint) resolve(ctx context.Context, req *smithyhttp.Request, 
 			req.Header.Add(k, hv)
 		}
 	}
-	if opts, ok := smithyauth.GetAuthOptions(&ep.Properties); ok && len(opts) > 0 {
-		ctx = middleware.WithStackValue(ctx, endpointAuthKey{}, opts)
+	// Properties.Get makes the map of empty properties: look only when
+	// there are some.
+	if len(ep.Properties.Values()) > 0 {
+		if opts, ok := smithyauth.GetAuthOptions(&ep.Properties); ok && len(opts) > 0 {
+			ctx = middleware.WithStackValue(ctx, endpointAuthKey{}, opts)
+		}
 	}
 	req.URL.Scheme = u.Scheme
 	req.URL.Host = u.Host

@@ -165,7 +165,7 @@ func addUserAgent(stack *middleware.Stack, svc *Service, cfg *Config) error {
 		}
 		return stack.Build.Insert(sdkToken{}, "UserAgent", middleware.After)
 	}
-	mw := &userAgent{svc: svc, cfg: cfg}
+	mw := &userAgent{svc: svc, cfg: cfg, api: uaValue(svc.APIName), version: uaValue(svc.APIVersion), app: uaValue(cfg.AppID)}
 	if _, ok := stack.Build.Get("ClientRequestID"); ok {
 		return stack.Build.Insert(mw, "ClientRequestID", middleware.After)
 	}
@@ -176,6 +176,9 @@ func addUserAgent(stack *middleware.Stack, svc *Service, cfg *Config) error {
 type userAgent struct {
 	svc *Service
 	cfg *Config
+	// api, version and app are the service's name and version and the
+	// application ID, as User-Agent tokens.
+	api, version, app string
 }
 
 func (*userAgent) ID() string { return "UserAgent" }
@@ -196,7 +199,7 @@ func (m *userAgent) HandleBuild(ctx context.Context, in middleware.BuildInput, n
 	}
 	slices.Sort(features)
 	features = slices.Compact(features)
-	base, api, version, app := userAgentBase(), uaValue(m.svc.APIName), uaValue(m.svc.APIVersion), uaValue(m.cfg.AppID)
+	base, api, version, app := userAgentBase(), m.api, m.version, m.app
 	current := req.Header.Get("User-Agent")
 	var b strings.Builder
 	b.Grow(len(base) + len(" api/#") + len(api) + len(version) + len(" app/") + len(app) + len(" m/") + 2*len(features) + 1 + len(current))

@@ -31,6 +31,7 @@ func DecodeStream(body io.Reader, length int64, decode func(*jsonwire.Decoder) e
 	}
 	d := &st.d
 	d.ResetReader(r, st.buf)
+	d.SetLength(length)
 	var err error
 	if !d.Empty() {
 		if err = decode(d); err == nil {

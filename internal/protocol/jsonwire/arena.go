@@ -14,13 +14,16 @@ import (
 // arena holds the slabs pointer targets are taken from. A slab is never
 // reused: its elements stay owned by the values decoded into them.
 type arena struct {
-	chunk []byte // string bytes
-	strs  []string
-	i64s  []int64
-	i32s  []int32
-	bools []bool
-	f64s  []float64
-	times []time.Time
+	// bodyLen, when positive, is the length of the whole document: its
+	// strings cannot take more, so no string chunk is made larger.
+	bodyLen int64
+	chunk   []byte // string bytes
+	strs    []string
+	i64s    []int64
+	i32s    []int32
+	bools   []bool
+	f64s    []float64
+	times   []time.Time
 }
 
 // slab limits: chunks start small so small responses waste little, and
@@ -74,12 +77,22 @@ func (a *arena) internString(b []byte) string {
 		return string(b) // large strings get their own allocation
 	}
 	if cap(a.chunk)-len(a.chunk) < len(b) {
-		a.chunk = make([]byte, 0, min(max(2*cap(a.chunk), minStrChunk), maxStrChunk))
+		size := min(max(2*cap(a.chunk), minStrChunk), maxStrChunk)
+		if a.bodyLen > 0 && int64(size) > a.bodyLen {
+			size = max(int(a.bodyLen), len(b))
+		}
+		a.chunk = make([]byte, 0, size)
 	}
 	start := len(a.chunk)
 	a.chunk = append(a.chunk, b...)
 	return unsafe.String(&a.chunk[start], len(b))
 }
+
+// SetLength tells d the length of the document it reads, when it is known
+// before reading it all (a body's Content-Length): string chunks are then
+// made no larger than the document, so a small response takes a small
+// chunk.
+func (d *Decoder) SetLength(n int64) { d.arena.bodyLen = n }
 
 // KeyString returns an object key as a string from the decoder's string
 // chunks, for map keys: no allocation per key.

@@ -216,32 +216,41 @@ func parseFloat(num []byte, bitSize int) (float64, error) {
 // such as the epoch seconds 1712345678.123, as strconv.ParseFloat does
 // first: its digits as an integer, exact in a float64, divided by a power
 // of ten that is exact too, so the quotient is the correctly rounded value.
-// ok is false for any other number.
+// ok is false for any other number. num is grammar-checked: digits, then
+// perhaps a point and digits, then perhaps an exponent.
 func parseShortDecimal(num []byte) (f float64, ok bool) {
 	neg := len(num) > 0 && num[0] == '-'
 	if neg {
 		num = num[1:]
 	}
-	var m uint64
-	digits, frac := 0, -1
-	for _, c := range num {
-		switch {
-		case '0' <= c && c <= '9':
-			m = m*10 + uint64(c-'0')
-			digits++
-		case c == '.' && frac < 0:
-			frac = digits
-		default:
-			return 0, false
-		}
-	}
-	if digits == 0 || digits > 15 {
+	if len(num) == 0 || len(num) > 16 { // 15 digits and a point
 		return 0, false
 	}
-	f = float64(m)
-	if frac >= 0 {
-		f /= pow10[digits-frac]
+	var m uint64
+	i := 0
+	for ; i < len(num); i++ {
+		c := num[i] - '0'
+		if c > 9 {
+			break
+		}
+		m = m*10 + uint64(c)
 	}
+	digits, frac := i, 0
+	if i < len(num) && num[i] == '.' {
+		for i++; i < len(num); i++ {
+			c := num[i] - '0'
+			if c > 9 {
+				break
+			}
+			m = m*10 + uint64(c)
+			frac++
+		}
+		digits += frac
+	}
+	if i < len(num) || digits > 15 { // an exponent, or too many digits
+		return 0, false
+	}
+	f = float64(m) / pow10[frac]
 	if neg {
 		f = -f
 	}
