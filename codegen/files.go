@@ -11,6 +11,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/gosmith/gosmith/codegen/emit"
 	"github.com/gosmith/gosmith/codegen/goview"
@@ -241,6 +242,7 @@ func writeDir(dir string, files []emit.File) (map[string]bool, []string, error) 
 	}
 	have := s.generated
 	written := map[string]bool{}
+	var todo []emit.File
 	for _, f := range files {
 		old, ok := have[f.Path]
 		delete(have, f.Path)
@@ -251,10 +253,11 @@ func writeDir(dir string, files []emit.File) (map[string]bool, []string, error) 
 		if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {
 			return nil, nil, err
 		}
-		if err := writeFileAtomic(full, f.Content); err != nil {
-			return nil, nil, err
-		}
+		todo = append(todo, emit.File{Path: full, Content: f.Content})
 		written[f.Path] = true
+	}
+	if err := writeFilesAtomic(todo); err != nil {
+		return nil, nil, err
 	}
 	var removed []string
 	for p := range have {
@@ -266,6 +269,40 @@ func writeDir(dir string, files []emit.File) (map[string]bool, []string, error) 
 	sort.Strings(removed)
 	return written, removed, nil
 }
+
+// writeFilesAtomic writes each file (Path a full file name) with
+// writeFileAtomic, several at a time: each waits on its fsync, and a
+// catalogue-sized client writes hundreds of files. It returns the error of
+// the first file, in the given order, that could not be written.
+func writeFilesAtomic(files []emit.File) error {
+	errs := make([]error, len(files))
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for range min(len(files), parallelWrites) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				errs[i] = writeFileAtomic(files[i].Path, files[i].Content)
+			}
+		}()
+	}
+	for i := range files {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	for _, err := range errs {
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// parallelWrites bounds the files written at once: enough to overlap the
+// disk's fsync latency, few enough not to flood it.
+const parallelWrites = 16
 
 // writeFileAtomic writes data to name through a temporary file in the same
 // directory renamed over it, so an interrupted run leaves the old file or

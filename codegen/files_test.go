@@ -1,6 +1,7 @@
 package main
 
 import (
+	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -8,6 +9,8 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+
+	"github.com/gosmith/gosmith/codegen/emit"
 )
 
 // generatedTree generates the Storage Gateway client into a fresh directory
@@ -308,5 +311,32 @@ func symlink(t *testing.T, target, link string) {
 	t.Helper()
 	if err := os.Symlink(target, link); err != nil {
 		t.Skipf("cannot make a symlink here: %v", err)
+	}
+}
+
+// Files are written several at a time; a failure is reported for the first
+// failing file in the order given, and the other files are still written
+// whole.
+func TestWriteFilesAtomicReportsTheFirstFailure(t *testing.T) {
+	dir := t.TempDir()
+	var files []emit.File
+	want := map[string]string{".": "directory"}
+	for i := range 40 {
+		name := fmt.Sprintf("api_op_%02d.go", i)
+		files = append(files, emit.File{Path: filepath.Join(dir, name), Content: []byte(name + "\n")})
+		want[name] = name + "\n"
+	}
+	for _, i := range []int{7, 30} { // renaming over a non-empty directory fails
+		name := filepath.Base(files[i].Path)
+		write(t, filepath.Join(files[i].Path, "occupied"), "x")
+		want[name] = "directory"
+		want[filepath.Join(name, "occupied")] = "x"
+	}
+	err := writeFilesAtomic(files)
+	if err == nil || !strings.Contains(err.Error(), "api_op_07.go") {
+		t.Fatalf("error = %v, want one naming api_op_07.go", err)
+	}
+	if diff := cmp.Diff(want, snapshot(t, dir)); diff != "" {
+		t.Errorf("after the writes (-want +got):\n%s", diff)
 	}
 }

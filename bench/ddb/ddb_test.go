@@ -18,11 +18,9 @@
 package ddb
 
 import (
-	"bytes"
 	"context"
 	"encoding/json"
 	"fmt"
-	"io"
 	"net/http"
 	"strconv"
 	"strings"
@@ -33,6 +31,7 @@ import (
 	v2types "github.com/aws/aws-sdk-go-v2/service/dynamodb/types"
 	"github.com/google/go-cmp/cmp"
 
+	"github.com/gosmith/gosmith/bench/canned"
 	gs "github.com/gosmith/gosmith/bench/gen/dynamodb"
 	gstypes "github.com/gosmith/gosmith/bench/gen/dynamodb/types"
 )
@@ -43,56 +42,12 @@ const (
 	requestID = "9QK4N0TF5BV7H3M2C8J1D6R0LGVV4KQNSO5AEMVJF66Q9ASUAAJG"
 )
 
-var staticCredentials = aws.CredentialsProviderFunc(func(context.Context) (aws.Credentials, error) {
-	return aws.Credentials{
-		AccessKeyID:     "AKIDEXAMPLE",
-		SecretAccessKey: "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY",
-		Source:          "bench",
-	}, nil
-})
-
-// cannedClient answers every request with the same 200 response, in memory.
-// It drains and closes the request body as a transport would. There is no
-// X-Amz-Crc32 header: v2's DynamoDB client would then wrap the body in a
-// CRC32 check that gosmith's client does not do, and the comparison would no
-// longer be the same work.
-type cannedClient struct {
-	header http.Header
-	body   []byte
-	seen   func(*http.Request, []byte) // tests only
-}
-
-func newCannedClient(body []byte) *cannedClient {
-	h := http.Header{}
-	h.Set("Content-Type", "application/x-amz-json-1.0")
-	h.Set("X-Amzn-Requestid", requestID)
-	h.Set("Content-Length", strconv.Itoa(len(body)))
-	h.Set("Date", "Mon, 15 Apr 2024 12:00:00 GMT")
-	return &cannedClient{header: h, body: body}
-}
-
-func (c *cannedClient) Do(req *http.Request) (*http.Response, error) {
-	if req.Body != nil {
-		b, err := io.ReadAll(req.Body)
-		if err != nil {
-			return nil, err
-		}
-		if c.seen != nil {
-			c.seen(req, b)
-		}
-		req.Body.Close()
-	}
-	return &http.Response{
-		Status:        "200 OK",
-		StatusCode:    200,
-		Proto:         "HTTP/1.1",
-		ProtoMajor:    1,
-		ProtoMinor:    1,
-		Header:        c.header,
-		Body:          io.NopCloser(bytes.NewReader(c.body)),
-		ContentLength: int64(len(c.body)),
-		Request:       req,
-	}, nil
+// newCannedClient answers every request with the same 200 response, in
+// memory. There is no X-Amz-Crc32 header: v2's DynamoDB client would then
+// wrap the body in a CRC32 check that gosmith's client does not do, and the
+// comparison would no longer be the same work.
+func newCannedClient(body []byte) *canned.Client {
+	return canned.New(200, "application/x-amz-json-1.0", requestID, body)
 }
 
 // queryBody is a Query response holding n items of six attributes each: S
@@ -125,7 +80,7 @@ func queryBody(n int) []byte {
 func newGosmith(hc gs.HTTPClient) *gs.Client {
 	return gs.New(gs.Options{
 		Region:           region,
-		Credentials:      staticCredentials,
+		Credentials:      canned.Credentials,
 		HTTPClient:       hc,
 		RetryMaxAttempts: 1,
 	})
@@ -134,7 +89,7 @@ func newGosmith(hc gs.HTTPClient) *gs.Client {
 func newV2(hc v2.HTTPClient) *v2.Client {
 	return v2.New(v2.Options{
 		Region:           region,
-		Credentials:      aws.NewCredentialsCache(staticCredentials),
+		Credentials:      aws.NewCredentialsCache(canned.Credentials),
 		HTTPClient:       hc,
 		RetryMaxAttempts: 1,
 	})
@@ -170,9 +125,9 @@ type call func(context.Context) (int, error)
 
 var impls = []struct {
 	name    string
-	newCall func(hc *cannedClient) call
+	newCall func(hc *canned.Client) call
 }{
-	{"gosmith", func(hc *cannedClient) call {
+	{"gosmith", func(hc *canned.Client) call {
 		c, in := newGosmith(hc), gsInput()
 		return func(ctx context.Context) (int, error) {
 			out, err := c.Query(ctx, in)
@@ -182,7 +137,7 @@ var impls = []struct {
 			return len(out.Items), nil
 		}
 	}},
-	{"v2", func(hc *cannedClient) call {
+	{"v2", func(hc *canned.Client) call {
 		c, in := newV2(hc), v2Input()
 		return func(ctx context.Context) (int, error) {
 			out, err := c.Query(ctx, in)
@@ -198,24 +153,12 @@ var impls = []struct {
 // serialization, signing, in-memory send, read, decode) with a response of
 // N items. B/s is response bytes per second.
 func BenchmarkDynamoDBQuery(b *testing.B) {
-	ctx := context.Background()
 	for _, im := range impls {
 		b.Run("impl="+im.name, func(b *testing.B) {
 			for _, n := range []int{1, 1000} {
 				b.Run("items="+strconv.Itoa(n), func(b *testing.B) {
 					body := queryBody(n)
-					do := im.newCall(newCannedClient(body))
-					if got, err := do(ctx); err != nil || got != n {
-						b.Fatalf("got %d items, %v; want %d", got, err, n)
-					}
-					b.SetBytes(int64(len(body)))
-					b.ReportAllocs()
-					b.ResetTimer()
-					for i := 0; i < b.N; i++ {
-						if _, err := do(ctx); err != nil {
-							b.Fatal(err)
-						}
-					}
+					canned.Measure(b, int64(len(body)), n, im.newCall(newCannedClient(body)))
 				})
 			}
 		})
@@ -362,9 +305,9 @@ func TestSameRequest(t *testing.T) {
 		Method, Path, Target, ContentType string
 		Body                              map[string]any
 	}
-	capture := func(dst *sent) *cannedClient {
+	capture := func(dst *sent) *canned.Client {
 		hc := newCannedClient(queryBody(0))
-		hc.seen = func(r *http.Request, b []byte) {
+		hc.Seen = func(r *http.Request, b []byte) {
 			*dst = sent{r.Method, r.URL.Path, r.Header.Get("X-Amz-Target"), r.Header.Get("Content-Type"), nil}
 			if err := json.Unmarshal(b, &dst.Body); err != nil {
 				t.Errorf("request body %q: %v", b, err)

@@ -7,7 +7,6 @@ package emit
 import (
 	"bytes"
 	"fmt"
-	"go/format"
 	"io/fs"
 	"path"
 	"sort"
@@ -52,21 +51,7 @@ func Generate(p *goview.Package) ([]File, error) {
 		return nil, fmt.Errorf("service %s: %w", p.Service.Shape.ID, err)
 	}
 	g := &gen{pkg: p, proto: proto}
-	var files []File
-	add := func(name string, f *jen.File) error {
-		var buf bytes.Buffer
-		if err := f.Render(&buf); err != nil {
-			return fmt.Errorf("render %s: %w", name, err)
-		}
-		// jennifer formats once; gofmt's doc-comment rewriting (headings,
-		// code blocks) can need a second pass to reach gofmt's fixed point.
-		content, err := format.Source(buf.Bytes())
-		if err != nil {
-			return fmt.Errorf("format %s: %w", name, err)
-		}
-		files = append(files, File{Path: name, Content: content})
-		return nil
-	}
+	r := newRenderer()
 	type job struct {
 		name string
 		fn   func() *jen.File
@@ -97,33 +82,34 @@ func Generate(p *goview.Package) ([]File, error) {
 	for _, op := range p.Operations {
 		jobs = append(jobs, job{"api_op_" + op.Name + ".go", func() *jen.File { return g.operationFile(op) }})
 	}
-	for _, j := range jobs {
-		if err := add(j.name, j.fn()); err != nil {
-			return nil, err
-		}
-	}
 	if hasWaiters(p) {
-		if err := add("waiters.go", g.waitersFile()); err != nil {
-			return nil, err
-		}
+		jobs = append(jobs, job{"waiters.go", g.waitersFile})
 	}
-	if r := p.Service.Endpoints; r != nil && len(r.Tests) > 0 {
+	// The emitters share memos (gen.validating), so files are built here,
+	// one after the other; only rendering and formatting, which read a
+	// finished file, run on the renderer's workers.
+	for _, j := range jobs {
+		r.add(j.name, j.fn())
+	}
+	if ep := p.Service.Endpoints; ep != nil && len(ep.Tests) > 0 {
 		f, err := g.endpointTestsFile()
 		if err != nil {
+			r.wait()
 			return nil, fmt.Errorf("endpoint tests: %w", err)
 		}
-		if err := add("endpoints_test.go", f); err != nil {
-			return nil, err
-		}
+		r.add("endpoints_test.go", f)
 	}
 	if hasProtocolTests(p) {
 		f, err := g.protocolTestsFile()
 		if err != nil {
+			r.wait()
 			return nil, fmt.Errorf("protocol tests: %w", err)
 		}
-		if err := add("protocol_test.go", f); err != nil {
-			return nil, err
-		}
+		r.add("protocol_test.go", f)
+	}
+	files, err := r.wait()
+	if err != nil {
+		return nil, err
 	}
 	if p.VendorRuntime {
 		rt, err := runtimeFiles(p.RuntimePath, p.ImportPath, hasProtocolTests(p))
