@@ -32,10 +32,10 @@ func allocated(runs int, f func()) float64 {
 // caller's slice, so a 1 MiB payload costs no copy (Lambda's Invoke).
 func TestBlobPayloadIsSentWithoutACopy(t *testing.T) {
 	payload := bytes.Repeat([]byte("0123456789abcdef"), payloadSize/16)
-	op := &opRuntime{
-		method: http.MethodPost,
-		uri:    MustParseURI("/functions/{Name}/invocations"),
-		serialize: func(r *Request, _ any) error {
+	op := &Operation{
+		Method: http.MethodPost,
+		URI:    "/functions/{Name}/invocations",
+		Serialize: func(r *Request, _ any) error {
 			if err := r.Path("f"); err != nil {
 				return err
 			}
@@ -76,9 +76,9 @@ func TestBlobPayloadIsSentWithoutACopy(t *testing.T) {
 func TestBlobPayloadIsReadOnce(t *testing.T) {
 	body := bytes.Repeat([]byte("fedcba9876543210"), payloadSize/16)
 	var got []byte
-	op := &opRuntime{
-		newOutput: func() any { return new([]byte) },
-		deserialize: func(r *Response, out any) error {
+	op := &Operation{
+		New: func() any { return new([]byte) },
+		Deserialize: func(r *Response, out any) error {
 			b, err := r.Blob()
 			*out.(*[]byte) = b
 			return err
