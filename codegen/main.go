@@ -14,6 +14,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"runtime/debug"
 	"strings"
 	"time"
 
@@ -30,6 +31,14 @@ const (
 )
 
 func main() {
+	// A generation allocates much for a short while (jennifer's trees,
+	// gofmt's syntax trees), and collecting each time the heap doubles
+	// cost a quarter of its CPU. Unless the user set GOGC, the heap may grow
+	// fivefold between collections: the catalogue's 382 JSON models went
+	// from 23 to 19 s, SageMaker's peak RSS from ~110 to ~170 MB.
+	if os.Getenv("GOGC") == "" {
+		debug.SetGCPercent(400)
+	}
 	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
 }
 
