@@ -80,11 +80,13 @@ genall() {
 }
 
 # Each run writes into a directory of its own, and the trees are removed
-# only after the last run: on ext4, creating tens of thousands of files
-# within seconds of deleting as many makes the kernel search past every
-# recently freed inode (perf showed ext4's inode search as the largest
-# part of a run's time when measured that way), which is not what a
-# user's generation pays. Each run starts
+# only after the last run: on an ext4 without a journal (as on the VM this
+# was written on), creating tens of thousands of files within minutes of
+# deleting as many makes the kernel search past every recently freed inode
+# (perf showed ext4's inode search as the largest part of a run's time when
+# measured that way), which is not what a user's generation pays. Other
+# work freeing files on the same disk has the same effect: see
+# BENCHMARKS.md, "Catalogue scale". Each run starts
 # after a sync, so no earlier run's writes are flushed during it.
 # Wall time is the target; CPU time (user+sys of the generator runs) is
 # printed too, as it moves less than wall time when other work shares the
