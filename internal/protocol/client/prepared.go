@@ -131,52 +131,55 @@ func reentrant(m any) bool {
 // transport), with the hand-offs between steps smithy-go's steps make; ok
 // is false when a middleware is not known to be reentrant.
 func link(s *middleware.Stack, h middleware.Handler) (_ middleware.Handler, ok bool) {
-	var deserialize middleware.DeserializeHandler = deserializeEnd{h}
-	ids := s.Deserialize.List()
-	for i := len(ids) - 1; i >= 0; i-- {
-		m, _ := s.Deserialize.Get(ids[i])
-		if !reentrant(m) {
-			return nil, false
-		}
-		deserialize = &deserializeLink{m, deserialize}
+	deserialize, ok := linkStep[middleware.DeserializeHandler](s.Deserialize.List(), s.Deserialize.Get, deserializeEnd{h},
+		func(m middleware.DeserializeMiddleware, next middleware.DeserializeHandler) middleware.DeserializeHandler {
+			return &deserializeLink{m, next}
+		})
+	if !ok {
+		return nil, false
 	}
-	var finalize middleware.FinalizeHandler = finalizeEnd{deserialize}
-	ids = s.Finalize.List()
-	for i := len(ids) - 1; i >= 0; i-- {
-		m, _ := s.Finalize.Get(ids[i])
-		if !reentrant(m) {
-			return nil, false
-		}
-		finalize = &finalizeLink{m, finalize}
+	finalize, ok := linkStep[middleware.FinalizeHandler](s.Finalize.List(), s.Finalize.Get, finalizeEnd{deserialize},
+		func(m middleware.FinalizeMiddleware, next middleware.FinalizeHandler) middleware.FinalizeHandler {
+			return &finalizeLink{m, next}
+		})
+	if !ok {
+		return nil, false
 	}
-	var build middleware.BuildHandler = buildEnd{finalize}
-	ids = s.Build.List()
-	for i := len(ids) - 1; i >= 0; i-- {
-		m, _ := s.Build.Get(ids[i])
-		if !reentrant(m) {
-			return nil, false
-		}
-		build = &buildLink{m, build}
+	build, ok := linkStep[middleware.BuildHandler](s.Build.List(), s.Build.Get, buildEnd{finalize},
+		func(m middleware.BuildMiddleware, next middleware.BuildHandler) middleware.BuildHandler {
+			return &buildLink{m, next}
+		})
+	if !ok {
+		return nil, false
 	}
-	var serialize middleware.SerializeHandler = serializeEnd{build}
-	ids = s.Serialize.List()
-	for i := len(ids) - 1; i >= 0; i-- {
-		m, _ := s.Serialize.Get(ids[i])
-		if !reentrant(m) {
-			return nil, false
-		}
-		serialize = &serializeLink{m, serialize}
+	serialize, ok := linkStep[middleware.SerializeHandler](s.Serialize.List(), s.Serialize.Get, serializeEnd{build},
+		func(m middleware.SerializeMiddleware, next middleware.SerializeHandler) middleware.SerializeHandler {
+			return &serializeLink{m, next}
+		})
+	if !ok {
+		return nil, false
 	}
-	var initialize middleware.InitializeHandler = initializeEnd{serialize}
-	ids = s.Initialize.List()
-	for i := len(ids) - 1; i >= 0; i-- {
-		m, _ := s.Initialize.Get(ids[i])
-		if !reentrant(m) {
-			return nil, false
-		}
-		initialize = &initializeLink{m, initialize}
+	initialize, ok := linkStep[middleware.InitializeHandler](s.Initialize.List(), s.Initialize.Get, initializeEnd{serialize},
+		func(m middleware.InitializeMiddleware, next middleware.InitializeHandler) middleware.InitializeHandler {
+			return &initializeLink{m, next}
+		})
+	if !ok {
+		return nil, false
 	}
 	return stackHandler{initialize}, true
+}
+
+// linkStep links one step's middleware (ids, in order) in front of next;
+// ok is false when one is not known to be reentrant.
+func linkStep[H, M any](ids []string, get func(string) (M, bool), next H, wrap func(M, H) H) (_ H, ok bool) {
+	for i := len(ids) - 1; i >= 0; i-- {
+		m, _ := get(ids[i])
+		if !reentrant(m) {
+			return next, false
+		}
+		next = wrap(m, next)
+	}
+	return next, true
 }
 
 // The links: each calls its middleware with the next handler. The ends
