@@ -16,6 +16,7 @@ func decodeErrorInvalidGatewayRequestException(d *jsonwire.Decoder) (error, erro
 	return awsjson.DecodeError(d, new(types.InvalidGatewayRequestException), deserializeInvalidGatewayRequestException)
 }
 
+//go:noinline
 func deserializeErrorDetails(d *jsonwire.Decoder, v *map[string]string) error {
 	if d.Null() {
 		*v = nil
@@ -34,6 +35,7 @@ func deserializeErrorDetails(d *jsonwire.Decoder, v *map[string]string) error {
 	})
 }
 
+//go:noinline
 func deserializeInternalServerError(d *jsonwire.Decoder, v *types.InternalServerError) error {
 	return d.Object(func(d *jsonwire.Decoder, key []byte) error {
 		switch string(key) {
@@ -52,6 +54,7 @@ func deserializeInternalServerError(d *jsonwire.Decoder, v *types.InternalServer
 	})
 }
 
+//go:noinline
 func deserializeInvalidGatewayRequestException(d *jsonwire.Decoder, v *types.InvalidGatewayRequestException) error {
 	return d.Object(func(d *jsonwire.Decoder, key []byte) error {
 		switch string(key) {
@@ -70,6 +73,7 @@ func deserializeInvalidGatewayRequestException(d *jsonwire.Decoder, v *types.Inv
 	})
 }
 
+//go:noinline
 func deserializeOpDescribeTapeRecoveryPointsOutput(d *jsonwire.Decoder, out any) error {
 	v := out.(*DescribeTapeRecoveryPointsOutput)
 	return d.Object(func(d *jsonwire.Decoder, key []byte) error {
@@ -86,6 +90,7 @@ func deserializeOpDescribeTapeRecoveryPointsOutput(d *jsonwire.Decoder, out any)
 	})
 }
 
+//go:noinline
 func deserializeStorageGatewayError(d *jsonwire.Decoder, v *types.StorageGatewayError) error {
 	return d.Object(func(d *jsonwire.Decoder, key []byte) error {
 		switch string(key) {
@@ -99,6 +104,7 @@ func deserializeStorageGatewayError(d *jsonwire.Decoder, v *types.StorageGateway
 	})
 }
 
+//go:noinline
 func deserializeTapeRecoveryPointInfo(d *jsonwire.Decoder, v *types.TapeRecoveryPointInfo) error {
 	return d.Object(func(d *jsonwire.Decoder, key []byte) error {
 		switch string(key) {
@@ -116,6 +122,7 @@ func deserializeTapeRecoveryPointInfo(d *jsonwire.Decoder, v *types.TapeRecovery
 	})
 }
 
+//go:noinline
 func deserializeTapeRecoveryPointInfos(d *jsonwire.Decoder, v *[]types.TapeRecoveryPointInfo) error {
 	if d.Null() {
 		*v = nil
