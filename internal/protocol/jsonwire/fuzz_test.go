@@ -5,11 +5,13 @@ import (
 	"encoding/json"
 	"errors"
 	"math"
+	"slices"
 	"strings"
 	"testing"
 	"time"
 
 	smithyjson "github.com/aws/smithy-go/encoding/json"
+	smithytime "github.com/aws/smithy-go/time"
 )
 
 // FuzzDecoder checks that arbitrary input never panics, that Skip agrees
@@ -74,6 +76,36 @@ func checkScalarsAgreeWithStdlib(t *testing.T, data []byte) {
 	}
 	if (err == nil) != (wantErr == nil) || err == nil && gotI != wantI {
 		t.Fatalf("Int64 = %d, %v; encoding/json %d, %v", gotI, err, wantI, wantErr)
+	}
+
+	// As array elements a delimiter follows each number: the one-pass paths.
+	arr := append(append([]byte("["), data...), ']')
+	var wantIs, gotIs []int64
+	wantErr = json.Unmarshal(arr, &wantIs)
+	d.Reset(arr)
+	err = d.Array(func(d *Decoder) error {
+		gotIs = append(gotIs, 0)
+		return d.Int64(&gotIs[len(gotIs)-1])
+	})
+	if err == nil {
+		err = d.End()
+	}
+	if (err == nil) != (wantErr == nil) || err == nil && !slices.Equal(gotIs, wantIs) && len(gotIs)+len(wantIs) > 0 {
+		t.Fatalf("Int64 elements = %v, %v; encoding/json %v, %v", gotIs, err, wantIs, wantErr)
+	}
+	var wantFs []float64
+	if json.Unmarshal(arr, &wantFs) == nil {
+		var gotTs []time.Time
+		d.Reset(arr)
+		err = d.Array(func(d *Decoder) error {
+			gotTs = append(gotTs, time.Time{})
+			return d.EpochSeconds(&gotTs[len(gotTs)-1])
+		})
+		for i, f := range wantFs {
+			if err == nil && !gotTs[i].Equal(smithytime.ParseEpochSeconds(f)) && math.Abs(f) < 9.2e9 {
+				t.Fatalf("EpochSeconds element %d = %v; smithy-go %v", i, gotTs[i], smithytime.ParseEpochSeconds(f))
+			}
+		}
 	}
 }
 

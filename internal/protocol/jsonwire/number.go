@@ -116,6 +116,10 @@ func (d *Decoder) numberValue() (num []byte, isInt, isNull bool, err error) {
 // readInt reads an integer in [lo, hi] straight from its digits, so int64
 // keeps full precision; fractions, exponents and overflow are errors.
 func (d *Decoder) readInt(lo, hi int64, typ string) (v int64, isNull bool, err error) {
+	if v, end, ok := d.plainInt(); ok && lo <= v && v <= hi {
+		d.pos = end
+		return v, false, nil
+	}
 	num, isInt, isNull, err := d.numberValue()
 	if err != nil || isNull {
 		return 0, isNull, err
@@ -139,6 +143,94 @@ func (d *Decoder) readInt(lo, hi int64, typ string) (v int64, isNull bool, err e
 		}
 	}
 	return 0, false, d.errAt(d.pos-len(num), "value "+quoteNumber(num)+" does not fit "+typ)
+}
+
+// plainInt parses, in one pass, the common integer: at most 18 digits
+// (which cannot overflow), no leading zero, perhaps a minus sign, and a
+// delimiter after it already in the buffer. It consumes nothing: end is
+// where the number stops. ok is false for anything else (whitespace before
+// it, null, a fraction, a number cut by the buffer's end), which the general
+// path then reads or reports.
+func (d *Decoder) plainInt() (v int64, end int, ok bool) {
+	data, i := d.data, d.pos
+	neg := i < len(data) && data[i] == '-'
+	if neg {
+		i++
+	}
+	start := i
+	var u uint64
+	for ; i < len(data); i++ {
+		c := data[i] - '0'
+		if c > 9 {
+			break
+		}
+		u = u*10 + uint64(c)
+	}
+	n := i - start
+	if n == 0 || n > 18 || n > 1 && data[start] == '0' || i >= len(data) || !isDelimiter(data[i]) {
+		return 0, 0, false
+	}
+	if neg {
+		return -int64(u), i, true
+	}
+	return int64(u), i, true
+}
+
+// plainDecimal is plainInt for a number with a fraction and at most 15
+// digits in all (epoch seconds such as 1712345678.123): its value is that of
+// parseShortDecimal, the correctly rounded one.
+func (d *Decoder) plainDecimal() (f float64, end int, ok bool) {
+	data, i := d.data, d.pos
+	neg := i < len(data) && data[i] == '-'
+	if neg {
+		i++
+	}
+	start := i
+	var m uint64
+	for ; i < len(data); i++ {
+		c := data[i] - '0'
+		if c > 9 {
+			break
+		}
+		m = m*10 + uint64(c)
+	}
+	n, frac := i-start, 0
+	if n == 0 || n > 1 && data[start] == '0' {
+		return 0, 0, false
+	}
+	if i < len(data) && data[i] == '.' {
+		i++
+		fstart := i
+		for ; i < len(data); i++ {
+			c := data[i] - '0'
+			if c > 9 {
+				break
+			}
+			m = m*10 + uint64(c)
+		}
+		frac = i - fstart
+		if frac == 0 {
+			return 0, 0, false
+		}
+	}
+	if n+frac > 15 || i >= len(data) || !isDelimiter(data[i]) {
+		return 0, 0, false
+	}
+	f = float64(m) / pow10[frac]
+	if neg {
+		f = -f
+	}
+	return f, i, true
+}
+
+// isDelimiter reports whether c may follow a number: what ends a member or
+// an element, or whitespace.
+func isDelimiter(c byte) bool {
+	switch c {
+	case ',', '}', ']', ' ', '\n', '\r', '\t':
+		return true
+	}
+	return false
 }
 
 // Int8 reads a JSON integer into *p; null leaves *p unchanged.
@@ -366,6 +458,12 @@ func (d *Decoder) readBool() (v, isNull bool, err error) {
 // readEpoch reads a JSON number of Unix seconds as
 // smithytime.ParseEpochSeconds does: millisecond precision, truncated.
 func (d *Decoder) readEpoch() (t time.Time, isNull bool, err error) {
+	if f, end, ok := d.plainDecimal(); ok {
+		if t, ok := EpochSecondsTime(f); ok {
+			d.pos = end
+			return t, false, nil
+		}
+	}
 	if _, err := d.peek(); err != nil {
 		return t, false, err
 	}

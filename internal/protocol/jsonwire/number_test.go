@@ -41,35 +41,68 @@ func TestIntegersParseExactlyOrFail(t *testing.T) {
 		{"object is wrong type", "int32", `{}`, 0, "expected number, found object"},
 		{"bool is wrong type", "int16", `true`, 0, "expected number, found boolean"},
 		{"leading zero", "int64", "01", 0, "leading zero"},
+		{"negative leading zero", "int64", "-01", 0, "leading zero"},
+		{"zero", "int64", "0", 0, ""},
+		{"eighteen digits", "int64", "999999999999999999", 999999999999999999, ""},
+		{"nineteen digits", "int64", "1000000000000000000", 1000000000000000000, ""},
+		{"negative eighteen digits", "int64", "-999999999999999999", -999999999999999999, ""},
+		{"minus then letter", "int64", "-x", 0, "in numeric literal"},
+		{"digits then letter", "int64", "12x", 0, "invalid character 'x'"},
 	}
+	// Each number alone (it ends the input: the general path), then as an
+	// element and a member (a delimiter follows: the one-pass path first).
+	frames := []struct{ name, before, after string }{{"alone", "", ""}, {"element", "[", "]"}, {"member", `{"k":`, "}"}, {"spaced", "[", " ]"}}
 	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			d := NewDecoder([]byte(tt.in))
-			var got int64
-			var err error
-			switch tt.typ {
-			case "int8":
-				var v int8
-				err, got = d.Int8(&v), int64(v)
-			case "int16":
-				var v int16
-				err, got = d.Int16(&v), int64(v)
-			case "int32":
-				var v int32
-				err, got = d.Int32(&v), int64(v)
-			default:
-				err = d.Int64(&got)
-			}
-			if tt.wantErr != "" {
-				if err == nil || !strings.Contains(err.Error(), tt.wantErr) {
-					t.Errorf("got %d, %v; want error containing %q", got, err, tt.wantErr)
-				}
-				return
-			}
-			if err != nil || got != tt.want {
-				t.Errorf("got %d, %v; want %d", got, err, tt.want)
-			}
-		})
+		for _, fr := range frames {
+			t.Run(tt.name+"/"+fr.name, func(t *testing.T) {
+				intCase(t, fr.before, fr.before+tt.in+fr.after, tt.typ, tt.want, tt.wantErr)
+			})
+		}
+	}
+}
+
+// intCase decodes in (a number, or an array or object of one, as frame
+// says) as typ and checks the value or the error.
+func intCase(t *testing.T, frame, in, typ string, want int64, wantErr string) {
+	t.Helper()
+	d := NewDecoder([]byte(in))
+	var got int64
+	var err error
+	read := func(d *Decoder) error {
+		switch typ {
+		case "int8":
+			var v int8
+			err, got = d.Int8(&v), int64(v)
+		case "int16":
+			var v int16
+			err, got = d.Int16(&v), int64(v)
+		case "int32":
+			var v int32
+			err, got = d.Int32(&v), int64(v)
+		default:
+			err = d.Int64(&got)
+		}
+		return err
+	}
+	switch frame {
+	case "[":
+		err = d.Array(read)
+	case `{"k":`:
+		err = d.Object(func(d *Decoder, _ []byte) error { return read(d) })
+	default:
+		err = read(d)
+	}
+	if err == nil {
+		err = d.End()
+	}
+	if wantErr != "" {
+		if err == nil || !strings.Contains(err.Error(), wantErr) {
+			t.Errorf("got %d, %v; want error containing %q", got, err, wantErr)
+		}
+		return
+	}
+	if err != nil || got != want {
+		t.Errorf("got %d, %v; want %d", got, err, want)
 	}
 }
 
@@ -194,6 +227,12 @@ func TestEpochSecondsMatchesSmithy(t *testing.T) {
 		f, _ := strconv.ParseFloat(in, 64)
 		var got time.Time
 		err := NewDecoder([]byte(in)).EpochSeconds(&got)
+		// As an element (a delimiter follows: the one-pass path), the same.
+		var inArray time.Time
+		arrErr := NewDecoder([]byte("[" + in + "]")).Array(func(d *Decoder) error { return d.EpochSeconds(&inArray) })
+		if (arrErr == nil) != (err == nil) || !inArray.Equal(got) {
+			t.Errorf("EpochSeconds([%s]) = %v, %v; alone %v, %v", in, inArray, arrErr, got, err)
+		}
 		ms := epochMillis(f)
 		switch {
 		case ms == math.MaxInt64 || ms == math.MinInt64:

@@ -252,6 +252,22 @@ func (d *Decoder) stringInto(buf *[]byte) (b []byte, at int, err error) {
 	}
 }
 
+// plainString reads, in one step, the common string: at d.pos, wholly in
+// the buffer, with nothing to unescape or repair. The result aliases the
+// input. ok is false for anything else, which stringValue then reads.
+func (d *Decoder) plainString() (b []byte, ok bool) {
+	if d.pos >= len(d.data) || d.data[d.pos] != '"' {
+		return nil, false
+	}
+	start := d.pos + 1
+	end, ok := scanPlain(d.data, start)
+	if !ok {
+		return nil, false
+	}
+	d.pos = end + 1
+	return d.data[start:end], true
+}
+
 // stringValue reads a string or null, reporting other types as errors.
 func (d *Decoder) stringValue() (b []byte, isNull bool, err error) {
 	c := d.next()
@@ -273,6 +289,10 @@ func (d *Decoder) stringValue() (b []byte, isNull bool, err error) {
 // String reads a JSON string into *p; null leaves *p unchanged. The bytes
 // go into the decoder's string chunks: no allocation per string.
 func (d *Decoder) String(p *string) error {
+	if b, ok := d.plainString(); ok {
+		*p = d.arena.internString(b)
+		return nil
+	}
 	b, isNull, err := d.stringValue()
 	if err != nil || isNull {
 		return err
@@ -284,6 +304,10 @@ func (d *Decoder) String(p *string) error {
 // StringPtr reads a JSON string into a new *string; null sets *p to nil.
 // The *string comes from the decoder's arena.
 func (d *Decoder) StringPtr(p **string) error {
+	if b, ok := d.plainString(); ok {
+		*p = take(&d.arena.strs, d.arena.internString(b))
+		return nil
+	}
 	b, isNull, err := d.stringValue()
 	if err != nil {
 		return err
