@@ -579,6 +579,7 @@ import (
 	"bytes"
 	"compress/gzip"
 	"context"
+	"fmt"
 	"hash/crc32"
 	"io"
 	"net/http"
@@ -638,6 +639,57 @@ func TestResponseChecksumAndEncoding(t *testing.T) {
 	out, err = newClient(s, func(o *Options) { o.EnableAcceptEncodingGzip = true }).ListTables(context.Background(), &ListTablesInput{})
 	if err != nil || len(out.TableNames) != 2 || s.accept[0] != "gzip" {
 		t.Errorf("gzip: %v, %v, Accept-Encoding %q", err, out, s.accept)
+	}
+}
+
+// mixedServer answers each request with a good X-Amz-Crc32 when its body
+// asks for a start table named "good", else with a wrong one.
+type mixedServer struct{ body []byte }
+
+func (s mixedServer) Do(r *http.Request) (*http.Response, error) {
+	req, _ := io.ReadAll(r.Body)
+	crc := crc32.ChecksumIEEE(s.body)
+	if !bytes.Contains(req, []byte(` + "`" + `"good"` + "`" + `)) {
+		crc++
+	}
+	h := http.Header{"X-Amz-Crc32": {strconv.FormatUint(uint64(crc), 10)}}
+	return &http.Response{StatusCode: 200, Header: h, Body: io.NopCloser(bytes.NewReader(s.body)), ContentLength: int64(len(s.body)), Request: r}, nil
+}
+
+// TestResponseChecksumOfConcurrentCalls: calls without optFns share their
+// operation's prepared stack, and each still gets its own response's
+// verdict.
+func TestResponseChecksumOfConcurrentCalls(t *testing.T) {
+	c := New(Options{Region: "us-east-1", HTTPClient: mixedServer{[]byte(` + "`" + `{"TableNames":["a"]}` + "`" + `)}, Credentials: aws.AnonymousCredentials{}, RetryMaxAttempts: 1})
+	// The calls below do share a prepared stack: one needs far fewer
+	// allocations than a call whose optFns give it a stack of its own.
+	in := &ListTablesInput{ExclusiveStartTableName: aws.String("good")}
+	shared := testing.AllocsPerRun(20, func() { c.ListTables(context.Background(), in) })
+	own := testing.AllocsPerRun(20, func() { c.ListTables(context.Background(), in, func(*Options) {}) })
+	if shared > own-20 {
+		t.Fatalf("a call without optFns makes %.0f allocations, one with them %.0f: no prepared stack?", shared, own)
+	}
+	errs := make(chan error, 16)
+	for g := range 16 {
+		go func() {
+			for i := range 20 {
+				name := "good"
+				if (g+i)%2 == 1 {
+					name = "bad"
+				}
+				_, err := c.ListTables(context.Background(), &ListTablesInput{ExclusiveStartTableName: aws.String(name)})
+				if (err != nil) != (name == "bad") || err != nil && !strings.Contains(err.Error(), "CRC-32") {
+					errs <- fmt.Errorf("call %d.%d (%s checksum): %v", g, i, name, err)
+					return
+				}
+			}
+			errs <- nil
+		}()
+	}
+	for range 16 {
+		if err := <-errs; err != nil {
+			t.Error(err)
+		}
 	}
 }
 `

@@ -33,6 +33,9 @@ func AcceptEncoding(gzip bool) func(*middleware.Stack) error {
 // finalizeHeader sets a header before the request is signed.
 type finalizeHeader struct{ id, name, value string }
 
+// Reentrant: it keeps nothing of a call (client.Reentrant).
+func (finalizeHeader) Reentrant() {}
+
 func (m finalizeHeader) ID() string { return m.id }
 
 func (m finalizeHeader) HandleFinalize(ctx context.Context, in middleware.FinalizeInput, next middleware.FinalizeHandler) (
@@ -50,6 +53,9 @@ func (m finalizeHeader) HandleFinalize(ctx context.Context, in middleware.Finali
 type decompressGzip struct{}
 
 func (decompressGzip) ID() string { return "DecompressGzip" }
+
+// Reentrant: it keeps nothing of a call (client.Reentrant).
+func (decompressGzip) Reentrant() {}
 
 func (decompressGzip) HandleDeserialize(ctx context.Context, in middleware.DeserializeInput, next middleware.DeserializeHandler) (
 	middleware.DeserializeOutput, middleware.Metadata, error,
@@ -98,26 +104,32 @@ func DynamoDBChecksum(disable bool) func(*middleware.Stack) error {
 		if disable {
 			return nil
 		}
-		check := &crc32Check{}
 		// The body is wrapped next to the transport, under any
 		// decompression; the verdict is read once the output is decoded.
-		if err := stack.Deserialize.Add(&crc32Wrap{check}, middleware.After); err != nil {
+		if err := stack.Deserialize.Add(crc32Wrap{}, middleware.After); err != nil {
 			return err
 		}
-		return stack.Deserialize.Insert(&crc32Verify{check}, "OperationDeserializer", middleware.Before)
+		return stack.Deserialize.Insert(crc32Verify{}, "OperationDeserializer", middleware.Before)
 	}
 }
 
-// crc32Check is one call's checksum state, shared by its two middleware.
+// crc32Check is one call's checksum state: crc32Verify makes it and hands
+// it to crc32Wrap in the context, so the two middleware keep nothing of a
+// call in themselves and a prepared stack can serve concurrent calls.
 type crc32Check struct {
 	body *crc32Body
 }
 
-type crc32Wrap struct{ check *crc32Check }
+type crc32CheckKey struct{}
 
-func (*crc32Wrap) ID() string { return "DynamoDB:ResponseChecksumValidation" }
+type crc32Wrap struct{}
 
-func (m *crc32Wrap) HandleDeserialize(ctx context.Context, in middleware.DeserializeInput, next middleware.DeserializeHandler) (
+func (crc32Wrap) ID() string { return "DynamoDB:ResponseChecksumValidation" }
+
+// Reentrant: the call's state travels in its context (client.Reentrant).
+func (crc32Wrap) Reentrant() {}
+
+func (crc32Wrap) HandleDeserialize(ctx context.Context, in middleware.DeserializeInput, next middleware.DeserializeHandler) (
 	middleware.DeserializeOutput, middleware.Metadata, error,
 ) {
 	out, metadata, err := next.HandleDeserialize(ctx, in)
@@ -125,10 +137,11 @@ func (m *crc32Wrap) HandleDeserialize(ctx context.Context, in middleware.Deseria
 		return out, metadata, err
 	}
 	resp, ok := out.RawResponse.(*smithyhttp.Response)
-	if !ok {
+	check, _ := ctx.Value(crc32CheckKey{}).(*crc32Check)
+	if !ok || check == nil {
 		return out, metadata, nil
 	}
-	m.check.body = nil
+	check.body = nil // a retry's response replaces the last one's
 	v := resp.Header.Get("X-Amz-Crc32")
 	if v == "" {
 		return out, metadata, nil
@@ -140,20 +153,24 @@ func (m *crc32Wrap) HandleDeserialize(ctx context.Context, in middleware.Deseria
 	}
 	if resp.Body != nil {
 		b := &crc32Body{raw: resp.Body, hash: crc32.NewIEEE(), want: uint32(want)}
-		resp.Body, m.check.body = b, b
+		resp.Body, check.body = b, b
 	}
 	return out, metadata, nil
 }
 
-type crc32Verify struct{ check *crc32Check }
+type crc32Verify struct{}
 
-func (*crc32Verify) ID() string { return "DynamoDB:ResponseChecksumVerdict" }
+func (crc32Verify) ID() string { return "DynamoDB:ResponseChecksumVerdict" }
 
-func (m *crc32Verify) HandleDeserialize(ctx context.Context, in middleware.DeserializeInput, next middleware.DeserializeHandler) (
+// Reentrant: the call's state travels in its context (client.Reentrant).
+func (crc32Verify) Reentrant() {}
+
+func (crc32Verify) HandleDeserialize(ctx context.Context, in middleware.DeserializeInput, next middleware.DeserializeHandler) (
 	middleware.DeserializeOutput, middleware.Metadata, error,
 ) {
-	out, metadata, err := next.HandleDeserialize(ctx, in)
-	if b := m.check.body; b != nil {
+	check := &crc32Check{}
+	out, metadata, err := next.HandleDeserialize(context.WithValue(ctx, crc32CheckKey{}, check), in)
+	if b := check.body; b != nil {
 		if verr := b.verdict(); verr != nil {
 			return out, metadata, verr
 		}
