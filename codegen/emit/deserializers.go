@@ -29,6 +29,11 @@ func (g *gen) deserializersFile() *jen.File {
 		}
 	}
 	for _, t := range g.pkg.Deserialized {
+		if t.Kind == goview.KindList {
+			f.Var().Id(scratchVar(t)).Op("=").Qual(g.rt("jsonwire"), "NewSlabID").Call()
+		}
+	}
+	for _, t := range g.pkg.Deserialized {
 		if t.Kind == goview.KindStruct && g.pkg.StructOf(t).Unit {
 			continue // no body to decode: it is discarded (awsJson) or has no members (restJson1)
 		}
@@ -150,41 +155,51 @@ func (g *gen) deserializeUnion(st *goview.Struct) []jen.Code {
 	}
 }
 
+// scratchVar names the package variable holding a list type's id for the
+// decoder's scratch slices (jsonwire.List).
+func scratchVar(t *goview.Type) string { return "scratch" + t.CodecName }
+
+// deserializeList appends the elements to the decoder's scratch slice for
+// the list, then takes them at their exact length (jsonwire.Own).
 func (g *gen) deserializeList(t *goview.Type) []jen.Code {
-	last := jen.Id("s").Index(jen.Len(jen.Id("s")).Op("-").Lit(1))
+	s := jen.Parens(jen.Op("*").Id("s"))
+	last := s.Clone().Index(jen.Len(jen.Op("*").Id("s")).Op("-").Lit(1))
+	grow := func(elem jen.Code) jen.Code {
+		return jen.Op("*").Id("s").Op("=").Append(jen.Op("*").Id("s"), elem)
+	}
 	var each []jen.Code
 	switch {
 	case t.ElemPointer() && t.Elem.Kind == goview.KindStruct:
 		each = []jen.Code{
-			jen.Id("s").Op("=").Append(jen.Id("s"), jen.Nil()),
+			grow(jen.Nil()),
 			jen.If(jen.Id("d").Dot("Null").Call()).Block(jen.Return(jen.Nil())),
 			last.Clone().Op("=").New(g.goType(t.Elem)),
 			jen.Return(jen.Id(deserializer(t.Elem)).Call(jen.Id("d"), last.Clone())),
 		}
 	case t.ElemPointer():
 		each = []jen.Code{
-			jen.Id("s").Op("=").Append(jen.Id("s"), jen.Nil()),
+			grow(jen.Nil()),
 			jen.Return(g.readPtr(t.Elem, t.Elem.TimestampFormat, jen.Op("&").Add(last.Clone()))),
 		}
 	default:
 		// A null in a dense list becomes the zero value, as in aws-sdk-go-v2:
 		// no element is lost and indexes stay aligned.
 		each = append(each,
-			jen.Id("s").Op("=").Append(jen.Id("s"), jen.Id("zero")),
+			grow(jen.Id("zero")),
 			jen.Return(g.read(t.Elem, t.Elem.TimestampFormat, jen.Op("&").Add(last.Clone()))),
 		)
 	}
 	var body []jen.Code
 	body = append(body,
 		jen.If(jen.Id("d").Dot("Null").Call()).Block(jen.Op("*").Id("v").Op("=").Nil(), jen.Return(jen.Nil())),
-		jen.Id("s").Op(":=").Add(g.goType(t)).Values(),
+		jen.Id("s").Op(":=").Qual(g.rt("jsonwire"), "List").Types(g.elemType(t)).Call(jen.Id("d"), jen.Id(scratchVar(t))),
 	)
 	if !t.ElemPointer() {
 		body = append(body, jen.Var().Id("zero").Add(g.elemType(t)))
 	}
 	body = append(body,
 		jen.Err().Op(":=").Id("d").Dot("Array").Call(jen.Func().Params(g.decoderParams()).Error().Block(each...)),
-		jen.Op("*").Id("v").Op("=").Id("s"),
+		jen.Op("*").Id("v").Op("=").Qual(g.rt("jsonwire"), "Own").Call(jen.Id("s")),
 		jen.Return(jen.Err()),
 	)
 	return body

@@ -16,6 +16,8 @@ func decodeErrorInvalidGatewayRequestException(d *jsonwire.Decoder) (error, erro
 	return awsjson.DecodeError(d, new(types.InvalidGatewayRequestException), deserializeInvalidGatewayRequestException)
 }
 
+var scratchTapeRecoveryPointInfos = jsonwire.NewSlabID()
+
 //go:noinline
 func deserializeErrorDetails(d *jsonwire.Decoder, v *map[string]string) error {
 	if d.Null() {
@@ -128,12 +130,12 @@ func deserializeTapeRecoveryPointInfos(d *jsonwire.Decoder, v *[]types.TapeRecov
 		*v = nil
 		return nil
 	}
-	s := []types.TapeRecoveryPointInfo{}
+	s := jsonwire.List[types.TapeRecoveryPointInfo](d, scratchTapeRecoveryPointInfos)
 	var zero types.TapeRecoveryPointInfo
 	err := d.Array(func(d *jsonwire.Decoder) error {
-		s = append(s, zero)
-		return deserializeTapeRecoveryPointInfo(d, &s[len(s)-1])
+		*s = append(*s, zero)
+		return deserializeTapeRecoveryPointInfo(d, &(*s)[len(*s)-1])
 	})
-	*v = s
+	*v = jsonwire.Own(s)
 	return err
 }

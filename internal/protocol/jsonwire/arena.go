@@ -1,6 +1,7 @@
 package jsonwire
 
 import (
+	"strings"
 	"sync/atomic"
 	"time"
 	"unsafe"
@@ -17,13 +18,17 @@ type arena struct {
 	// bodyLen, when positive, is the length of the whole document: its
 	// strings cannot take more, so no string chunk is made larger.
 	bodyLen int64
-	chunk   []byte // string bytes
-	strs    []string
-	i64s    []int64
-	i32s    []int32
-	bools   []bool
-	f64s    []float64
-	times   []time.Time
+	// chunk holds string bytes. A strings.Builder, grown once to the
+	// chunk's size and never past it, so its buffer never moves: the
+	// strings handed out view it, and it is not zeroed first (Grow does
+	// not clear what Write will fill).
+	chunk strings.Builder
+	strs  []string
+	i64s  []int64
+	i32s  []int32
+	bools []bool
+	f64s  []float64
+	times []time.Time
 }
 
 // slab limits: chunks start small so small responses waste little, and
@@ -76,16 +81,17 @@ func (a *arena) internString(b []byte) string {
 	if len(b) > maxStrChunk/4 {
 		return string(b) // large strings get their own allocation
 	}
-	if cap(a.chunk)-len(a.chunk) < len(b) {
-		size := min(max(2*cap(a.chunk), minStrChunk), maxStrChunk)
+	if a.chunk.Cap()-a.chunk.Len() < len(b) {
+		size := min(max(2*a.chunk.Cap(), minStrChunk), maxStrChunk)
 		if a.bodyLen > 0 && int64(size) > a.bodyLen {
 			size = max(int(a.bodyLen), len(b))
 		}
-		a.chunk = make([]byte, 0, size)
+		a.chunk = strings.Builder{}
+		a.chunk.Grow(size)
 	}
-	start := len(a.chunk)
-	a.chunk = append(a.chunk, b...)
-	return unsafe.String(&a.chunk[start], len(b))
+	start := a.chunk.Len()
+	a.chunk.Write(b)
+	return a.chunk.String()[start:]
 }
 
 // SetLength tells d the length of the document it reads, when it is known
@@ -120,4 +126,54 @@ func Alloc[T any](d *Decoder, id int) *T {
 	}
 	var zero T
 	return take(s, zero)
+}
+
+// A list is decoded into the decoder's scratch slice for its shape and
+// depth, then copied out at its exact length: one allocation of the right
+// size instead of a slice grown by doubling (three allocations for three
+// elements, and up to twice the memory for a long list). Scratch slices
+// stay with the decoder, which is pooled, so a warm decoder allocates only
+// the copies. A list nested in an element of the same shape is one level
+// deeper, so it has a scratch slice of its own.
+
+// lists are one list shape's scratch slices, by depth. Each is a pointer
+// of its own: a deeper level added later must not move a level in use.
+type lists[T any] struct{ levels []*[]T }
+
+// maxKeptList is the largest scratch slice, in bytes, that Own keeps for
+// the next list.
+const maxKeptList = 256 << 10
+
+// List returns the scratch slice, empty, for decoding a list of shape id
+// (from NewSlabID, used for one element type T only) at the decoder's
+// current depth. The list's elements are appended to it, then Own copies
+// them out.
+func List[T any](d *Decoder, id int) *[]T {
+	for len(d.lists) <= id {
+		d.lists = append(d.lists, nil)
+	}
+	l, _ := d.lists[id].(*lists[T])
+	if l == nil {
+		l = new(lists[T])
+		d.lists[id] = l
+	}
+	for len(l.levels) <= d.depth {
+		l.levels = append(l.levels, new([]T))
+	}
+	return l.levels[d.depth]
+}
+
+// Own returns the elements appended to s (from List) in a new slice of
+// exactly their number, non-nil even when empty, and empties s, dropping
+// its references so the decoder keeps nothing decoded alive.
+func Own[T any](s *[]T) []T {
+	out := make([]T, len(*s))
+	copy(out, *s)
+	clear(*s)
+	*s = (*s)[:0]
+	var zero T
+	if uintptr(cap(*s))*unsafe.Sizeof(zero) > maxKeptList {
+		*s = nil
+	}
+	return out
 }

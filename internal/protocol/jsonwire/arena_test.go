@@ -2,6 +2,7 @@ package jsonwire
 
 import (
 	"fmt"
+	"reflect"
 	"strings"
 	"testing"
 	"time"
@@ -146,5 +147,77 @@ func TestContinueKeepsEarlierValuesAndSharesChunks(t *testing.T) {
 	})
 	if allocs > 0.1 {
 		t.Errorf("%.2f allocations per small document, want chunk allocations only now and then", allocs)
+	}
+}
+
+// TestListScratch decodes nested lists of one shape through List and Own:
+// each level has its own scratch slice, the results have their exact
+// length, and the scratch slices are left empty, holding nothing decoded.
+func TestListScratch(t *testing.T) {
+	id := NewSlabID()
+	type node struct {
+		name     string
+		children []node
+	}
+	var decodeList func(d *Decoder, v *[]node) error
+	decodeList = func(d *Decoder, v *[]node) error {
+		s := List[node](d, id)
+		err := d.Array(func(d *Decoder) error {
+			*s = append(*s, node{})
+			n := &(*s)[len(*s)-1]
+			return d.Object(func(d *Decoder, key []byte) error {
+				switch string(key) {
+				case "name":
+					return d.String(&n.name)
+				case "children":
+					return decodeList(d, &n.children)
+				}
+				return d.Skip()
+			})
+		})
+		*v = Own(s)
+		return err
+	}
+	d := NewDecoder(nil)
+	for round := range 3 { // a warm decoder reuses its scratch slices
+		d.Reset([]byte(`[{"name":"a","children":[{"name":"a1"},{"name":"a2","children":[]}]},{"name":"b","children":[{"name":"b1"}]},{"name":"c"}]`))
+		var got []node
+		if err := decodeList(d, &got); err != nil {
+			t.Fatal(err)
+		}
+		want := []node{
+			{name: "a", children: []node{{name: "a1"}, {name: "a2", children: []node{}}}},
+			{name: "b", children: []node{{name: "b1"}}},
+			{name: "c"},
+		}
+		if !reflect.DeepEqual(got, want) {
+			t.Fatalf("round %d: got %+v, want %+v", round, got, want)
+		}
+		if cap(got) != 3 || cap(got[0].children) != 2 || got[0].children[1].children == nil {
+			t.Errorf("round %d: capacities %d, %d; empty list nil: %v", round, cap(got), cap(got[0].children), got[0].children[1].children == nil)
+		}
+		for depth, s := range d.lists[id].(*lists[node]).levels {
+			if len(*s) != 0 {
+				t.Errorf("round %d: scratch at depth %d holds %d elements", round, depth, len(*s))
+			}
+			for _, n := range (*s)[:cap(*s)] {
+				if n.name != "" || n.children != nil {
+					t.Errorf("round %d: scratch at depth %d still refers to %+v", round, depth, n)
+				}
+			}
+		}
+	}
+}
+
+// TestOwnDropsAHugeScratch: a scratch slice larger than maxKeptList is not
+// kept for the next list.
+func TestOwnDropsAHugeScratch(t *testing.T) {
+	s := make([]int64, maxKeptList/8+1)
+	if out := Own(&s); len(out) != maxKeptList/8+1 || s != nil {
+		t.Errorf("got %d elements; scratch kept with capacity %d", len(out), cap(s))
+	}
+	s = make([]int64, 3, maxKeptList/8)
+	if Own(&s); s == nil || len(s) != 0 {
+		t.Errorf("a scratch slice within the limit was not kept empty: %v", s)
 	}
 }

@@ -49,6 +49,9 @@ type Decoder struct {
 	arena arena
 	// slabs hold generated types handed out by Alloc, by slab id.
 	slabs []any
+	// lists hold the scratch slices of List, by list shape id; they are
+	// kept for the next document, empty.
+	lists []any
 }
 
 // NewDecoder returns a Decoder reading data, which must not be modified while
@@ -91,6 +94,13 @@ func (d *Decoder) ReadErr() error { return d.rerr }
 
 // Reset makes d read data from the start, keeping its buffers and depth limit.
 func (d *Decoder) Reset(data []byte) {
+	d.reset(data)
+	d.arena = arena{} // the old chunks belong to what was decoded
+	d.slabs = nil
+}
+
+// reset is Reset but for the arena and slabs.
+func (d *Decoder) reset(data []byte) {
 	d.data = data
 	d.pos = 0
 	d.base = 0
@@ -104,8 +114,6 @@ func (d *Decoder) Reset(data []byte) {
 	if cap(d.keys) > maxKeptBuffer {
 		d.keys = nil
 	}
-	d.arena = arena{} // the old chunks belong to what was decoded
-	d.slabs = nil
 	if d.maxDepth == 0 {
 		d.maxDepth = DefaultMaxDepth
 	}
@@ -118,9 +126,7 @@ func (d *Decoder) Reset(data []byte) {
 // decoded stays valid, as chunks are only ever appended to; a value kept
 // from any of them keeps at most its chunk alive.
 func (d *Decoder) Continue(data []byte) {
-	a, slabs := d.arena, d.slabs
-	d.Reset(data)
-	d.arena, d.slabs = a, slabs
+	d.reset(data) // the arena stays in place: its chunk must not be copied
 }
 
 // maxKeptBuffer is the largest scratch buffer Reset keeps for reuse.
