@@ -356,6 +356,16 @@ func (d *Decoder) literal(lit string) error {
 // Null consumes a null and returns true if the next value is null; otherwise
 // it consumes nothing (beyond whitespace) and returns false.
 func (d *Decoder) Null() bool {
+	// Inlined: most values start right at d.pos and are not null.
+	if i := d.pos; i < len(d.data) {
+		if c := d.data[i]; c > ' ' && c != 'n' {
+			return false
+		}
+	}
+	return d.null()
+}
+
+func (d *Decoder) null() bool {
 	c, err := d.peek()
 	if err != nil || c != 'n' {
 		return false
@@ -384,9 +394,12 @@ var errNoValue = errors.New("callback returned without decoding the value")
 // An error from fn, or from decoding inside it, is returned as an *Error whose
 // path includes key.
 func (d *Decoder) Object(fn func(d *Decoder, key []byte) error) error {
-	c, err := d.peek()
-	if err != nil {
-		return err
+	var err error
+	c := d.next()
+	if c == 0 {
+		if c, err = d.peek(); err != nil {
+			return err
+		}
 	}
 	if c != '{' {
 		if c == 'n' {
@@ -399,8 +412,10 @@ func (d *Decoder) Object(fn func(d *Decoder, key []byte) error) error {
 	}
 	d.depth++
 	d.pos++
-	if c, err = d.peek(); err != nil {
-		return err
+	if c = d.next(); c == 0 {
+		if c, err = d.peek(); err != nil {
+			return err
+		}
 	}
 	if c == '}' {
 		d.pos++
@@ -447,7 +462,9 @@ func (d *Decoder) Object(fn func(d *Decoder, key []byte) error) error {
 		if d.Offset() == start {
 			return d.wrapErr(errNoValue, pathSeg{key: string(d.liveKey(key, live))})
 		}
-		d.keys = d.keys[:mark]
+		if len(d.keys) != mark { // a key unescaped onto the key stack
+			d.keys = d.keys[:mark]
+		}
 		if c = d.next(); c == 0 {
 			if c, err = d.peek(); err != nil {
 				return err
@@ -509,9 +526,12 @@ func (d *Decoder) readKey() (key []byte, at int, err error) {
 //
 // An error from fn is returned as an *Error whose path includes the index.
 func (d *Decoder) Array(fn func(d *Decoder) error) error {
-	c, err := d.peek()
-	if err != nil {
-		return err
+	var err error
+	c := d.next()
+	if c == 0 {
+		if c, err = d.peek(); err != nil {
+			return err
+		}
 	}
 	if c != '[' {
 		if c == 'n' {
@@ -524,8 +544,10 @@ func (d *Decoder) Array(fn func(d *Decoder) error) error {
 	}
 	d.depth++
 	d.pos++
-	if c, err = d.peek(); err != nil {
-		return err
+	if c = d.next(); c == 0 {
+		if c, err = d.peek(); err != nil {
+			return err
+		}
 	}
 	if c == ']' {
 		d.pos++
