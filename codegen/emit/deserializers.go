@@ -29,7 +29,7 @@ func (g *gen) deserializersFile() *jen.File {
 		}
 	}
 	for _, t := range g.pkg.Deserialized {
-		if t.Kind == goview.KindList {
+		if t.Kind == goview.KindList && usesScratch(t) {
 			f.Var().Id(scratchVar(t)).Op("=").Qual(g.rt("jsonwire"), "NewSlabID").Call()
 		}
 	}
@@ -162,6 +162,9 @@ func scratchVar(t *goview.Type) string { return "scratch" + t.CodecName }
 // deserializeList appends the elements to the decoder's scratch slice for
 // the list, then takes them at their exact length (jsonwire.Own).
 func (g *gen) deserializeList(t *goview.Type) []jen.Code {
+	if !usesScratch(t) {
+		return g.deserializeListGrown(t)
+	}
 	s := jen.Parens(jen.Op("*").Id("s"))
 	last := s.Clone().Index(jen.Len(jen.Op("*").Id("s")).Op("-").Lit(1))
 	grow := func(elem jen.Code) jen.Code {
@@ -203,6 +206,31 @@ func (g *gen) deserializeList(t *goview.Type) []jen.Code {
 		jen.Return(jen.Err()),
 	)
 	return body
+}
+
+// usesScratch reports whether a list decodes through a scratch slice:
+// those whose elements are not structures. A structure element type is a
+// Go shape of its own, so jsonwire.List and Own would be compiled once per
+// such list type, which costs a large client's build more than the
+// scratch saves.
+func usesScratch(t *goview.Type) bool {
+	return t.ElemPointer() || t.Elem.Kind != goview.KindStruct
+}
+
+// deserializeListGrown appends the elements to a slice of the list's own.
+func (g *gen) deserializeListGrown(t *goview.Type) []jen.Code {
+	last := jen.Id("s").Index(jen.Len(jen.Id("s")).Op("-").Lit(1))
+	return []jen.Code{
+		jen.If(jen.Id("d").Dot("Null").Call()).Block(jen.Op("*").Id("v").Op("=").Nil(), jen.Return(jen.Nil())),
+		jen.Id("s").Op(":=").Add(g.goType(t)).Values(),
+		jen.Var().Id("zero").Add(g.elemType(t)),
+		jen.Err().Op(":=").Id("d").Dot("Array").Call(jen.Func().Params(g.decoderParams()).Error().Block(
+			jen.Id("s").Op("=").Append(jen.Id("s"), jen.Id("zero")),
+			jen.Return(g.read(t.Elem, t.Elem.TimestampFormat, jen.Op("&").Add(last.Clone()))),
+		)),
+		jen.Op("*").Id("v").Op("=").Id("s"),
+		jen.Return(jen.Err()),
+	}
 }
 
 func (g *gen) deserializeMap(t *goview.Type) []jen.Code {

@@ -16,8 +16,6 @@ func decodeErrorInvalidGatewayRequestException(d *jsonwire.Decoder) (error, erro
 	return awsjson.DecodeError(d, new(types.InvalidGatewayRequestException), deserializeInvalidGatewayRequestException)
 }
 
-var scratchTapeRecoveryPointInfos = jsonwire.NewSlabID()
-
 //go:noinline
 func deserializeErrorDetails(d *jsonwire.Decoder, v *map[string]string) error {
 	if d.Null() {
@@ -130,12 +128,12 @@ func deserializeTapeRecoveryPointInfos(d *jsonwire.Decoder, v *[]types.TapeRecov
 		*v = nil
 		return nil
 	}
-	s := jsonwire.List[types.TapeRecoveryPointInfo](d, scratchTapeRecoveryPointInfos)
+	s := []types.TapeRecoveryPointInfo{}
 	var zero types.TapeRecoveryPointInfo
 	err := d.Array(func(d *jsonwire.Decoder) error {
-		*s = append(*s, zero)
-		return deserializeTapeRecoveryPointInfo(d, &(*s)[len(*s)-1])
+		s = append(s, zero)
+		return deserializeTapeRecoveryPointInfo(d, &s[len(s)-1])
 	})
-	*v = jsonwire.Own(s)
+	*v = s
 	return err
 }
