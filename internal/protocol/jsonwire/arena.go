@@ -147,7 +147,10 @@ const maxKeptList = 256 << 10
 // List returns the scratch slice, empty, for decoding a list of shape id
 // (from NewSlabID, used for one element type T only) at the decoder's
 // current depth. The list's elements are appended to it, then Own copies
-// them out.
+// them out. Neither is inlined: a client has a list decoder per list type,
+// and each would compile its own copy.
+//
+//go:noinline
 func List[T any](d *Decoder, id int) *[]T {
 	for len(d.lists) <= id {
 		d.lists = append(d.lists, nil)
@@ -166,6 +169,8 @@ func List[T any](d *Decoder, id int) *[]T {
 // Own returns the elements appended to s (from List) in a new slice of
 // exactly their number, non-nil even when empty, and empties s, dropping
 // its references so the decoder keeps nothing decoded alive.
+//
+//go:noinline
 func Own[T any](s *[]T) []T {
 	out := make([]T, len(*s))
 	copy(out, *s)
