@@ -104,6 +104,37 @@ func (d *Decoder) SetLength(n int64) { d.arena.bodyLen = n }
 // chunks, for map keys: no allocation per key.
 func (d *Decoder) KeyString(key []byte) string { return d.arena.internString(key) }
 
+// An idTable holds a decoder's values by the ids NewSlabID hands out. The
+// ids number the union members and list types of every client linked into
+// a program, so a program of many clients has many of them; the table
+// makes pages of 64 slots only where the ids a decoder meets fall, so
+// serving one client costs a few pages, not a slot for every id in the
+// program.
+type idTable struct{ pages []*[64]any }
+
+// slot returns the slot of id, making its page as needed.
+func (t *idTable) slot(id int) *any {
+	p := id >> 6
+	if p >= len(t.pages) {
+		t.pages = append(t.pages, make([]*[64]any, p+1-len(t.pages))...)
+	}
+	pg := t.pages[p]
+	if pg == nil {
+		pg = new([64]any)
+		t.pages[p] = pg
+	}
+	return &pg[id&63]
+}
+
+// empty clears every slot, keeping the pages.
+func (t *idTable) empty() {
+	for _, pg := range t.pages {
+		if pg != nil {
+			*pg = [64]any{}
+		}
+	}
+}
+
 // slabIDs numbers the generated types that Alloc hands out.
 var slabIDs atomic.Int32
 
@@ -116,13 +147,11 @@ func NewSlabID() int { return int(slabIDs.Add(1)) - 1 }
 // allocation now and then instead of one allocation each. id must come from
 // NewSlabID and be used for T only.
 func Alloc[T any](d *Decoder, id int) *T {
-	for len(d.slabs) <= id {
-		d.slabs = append(d.slabs, nil)
-	}
-	s, _ := d.slabs[id].(*[]T)
+	slot := d.slabs.slot(id)
+	s, _ := (*slot).(*[]T)
 	if s == nil {
 		s = new([]T)
-		d.slabs[id] = s
+		*slot = s
 	}
 	var zero T
 	return take(s, zero)
@@ -152,13 +181,11 @@ const maxKeptList = 256 << 10
 //
 //go:noinline
 func List[T any](d *Decoder, id int) *[]T {
-	for len(d.lists) <= id {
-		d.lists = append(d.lists, nil)
-	}
-	l, _ := d.lists[id].(*lists[T])
+	slot := d.lists.slot(id)
+	l, _ := (*slot).(*lists[T])
 	if l == nil {
 		l = new(lists[T])
-		d.lists[id] = l
+		*slot = l
 	}
 	for len(l.levels) <= d.depth {
 		l.levels = append(l.levels, new([]T))

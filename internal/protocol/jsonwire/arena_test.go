@@ -196,7 +196,7 @@ func TestListScratch(t *testing.T) {
 		if cap(got) != 3 || cap(got[0].children) != 2 || got[0].children[1].children == nil {
 			t.Errorf("round %d: capacities %d, %d; empty list nil: %v", round, cap(got), cap(got[0].children), got[0].children[1].children == nil)
 		}
-		for depth, s := range d.lists[id].(*lists[node]).levels {
+		for depth, s := range (*d.lists.slot(id)).(*lists[node]).levels {
 			if len(*s) != 0 {
 				t.Errorf("round %d: scratch at depth %d holds %d elements", round, depth, len(*s))
 			}
@@ -219,5 +219,31 @@ func TestOwnDropsAHugeScratch(t *testing.T) {
 	s = make([]int64, 3, maxKeptList/8)
 	if Own(&s); s == nil || len(s) != 0 {
 		t.Errorf("a scratch slice within the limit was not kept empty: %v", s)
+	}
+}
+
+// TestIDTableIsSparse: a decoder meeting only high ids (a program linking
+// many clients numbers them all) makes pages for those, not slots for every
+// id below them; Reset empties the slabs' slots and keeps the pages.
+func TestIDTableIsSparse(t *testing.T) {
+	d := NewDecoder(nil)
+	const id = 1<<20 + 5
+	v := Alloc[struct{ Value string }](d, id)
+	v.Value = "kept"
+	pages := 0
+	for _, pg := range d.slabs.pages {
+		if pg != nil {
+			pages++
+		}
+	}
+	if pages != 1 || len(d.slabs.pages) != id>>6+1 {
+		t.Fatalf("%d pages made, index of %d", pages, len(d.slabs.pages))
+	}
+	d.Reset(nil)
+	if *d.slabs.slot(id) != nil {
+		t.Error("Reset kept a slab: the next document would hand out memory the last one's values own")
+	}
+	if w := Alloc[struct{ Value string }](d, id); w == v || v.Value != "kept" {
+		t.Error("a value decoded before Reset was handed out again")
 	}
 }

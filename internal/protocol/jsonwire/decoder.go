@@ -47,11 +47,12 @@ type Decoder struct {
 
 	// arena hands out pointer targets and string bytes in chunks.
 	arena arena
-	// slabs hold generated types handed out by Alloc, by slab id.
-	slabs []any
+	// slabs hold generated types handed out by Alloc, by slab id; Reset
+	// empties them (what was handed out belongs to the decoded values).
+	slabs idTable
 	// lists hold the scratch slices of List, by list shape id; they are
 	// kept for the next document, empty.
-	lists []any
+	lists idTable
 }
 
 // NewDecoder returns a Decoder reading data, which must not be modified while
@@ -96,7 +97,7 @@ func (d *Decoder) ReadErr() error { return d.rerr }
 func (d *Decoder) Reset(data []byte) {
 	d.reset(data)
 	d.arena = arena{} // the old chunks belong to what was decoded
-	d.slabs = nil
+	d.slabs.empty()
 }
 
 // reset is Reset but for the arena and slabs.
