@@ -33,6 +33,11 @@ func (g *gen) deserializersFile() *jen.File {
 			f.Var().Id(scratchVar(t)).Op("=").Qual(g.rt("jsonwire"), "NewSlabID").Call()
 		}
 	}
+	if len(g.pkg.Deserialized) > 0 {
+		f.Comment("The deserializers are not inlined (go:noinline): each passes a closure")
+		f.Comment("to the decoder, and a caller that inlined one would compile a copy of it.")
+		f.Line()
+	}
 	for _, t := range g.pkg.Deserialized {
 		if t.Kind == goview.KindStruct && g.pkg.StructOf(t).Unit {
 			continue // no body to decode: it is discarded (awsJson) or has no members (restJson1)

@@ -16,6 +16,9 @@ func decodeErrorInvalidGatewayRequestException(d *jsonwire.Decoder) (error, erro
 	return awsjson.DecodeError(d, new(types.InvalidGatewayRequestException), deserializeInvalidGatewayRequestException)
 }
 
+// The deserializers are not inlined (go:noinline): each passes a closure
+// to the decoder, and a caller that inlined one would compile a copy of it.
+
 //go:noinline
 func deserializeErrorDetails(d *jsonwire.Decoder, v *map[string]string) error {
 	if d.Null() {
