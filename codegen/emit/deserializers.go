@@ -165,15 +165,25 @@ func (g *gen) deserializeUnion(st *goview.Struct) []jen.Code {
 func scratchVar(t *goview.Type) string { return "scratch" + t.CodecName }
 
 // deserializeList appends the elements to the decoder's scratch slice for
-// the list, then takes them at their exact length (jsonwire.Own).
+// the list, then takes them at their exact length (jsonwire.Own); a list of
+// structures appends to a slice of its own (see usesScratch).
 func (g *gen) deserializeList(t *goview.Type) []jen.Code {
-	if !usesScratch(t) {
-		return g.deserializeListGrown(t)
+	scratch := usesScratch(t)
+	// slice is the slice appended to: *s, the scratch slice, or s; elems
+	// is the same, indexable.
+	slice := func() *jen.Statement {
+		if scratch {
+			return jen.Op("*").Id("s")
+		}
+		return jen.Id("s")
 	}
-	s := jen.Parens(jen.Op("*").Id("s"))
-	last := s.Clone().Index(jen.Len(jen.Op("*").Id("s")).Op("-").Lit(1))
+	elems := slice
+	if scratch {
+		elems = func() *jen.Statement { return jen.Parens(slice()) }
+	}
+	last := elems().Index(jen.Len(slice()).Op("-").Lit(1))
 	grow := func(elem jen.Code) jen.Code {
-		return jen.Op("*").Id("s").Op("=").Append(jen.Op("*").Id("s"), elem)
+		return slice().Op("=").Append(slice(), elem)
 	}
 	var each []jen.Code
 	switch {
@@ -197,17 +207,22 @@ func (g *gen) deserializeList(t *goview.Type) []jen.Code {
 			jen.Return(g.read(t.Elem, t.Elem.TimestampFormat, jen.Op("&").Add(last.Clone()))),
 		)
 	}
-	var body []jen.Code
-	body = append(body,
+	body := []jen.Code{
 		jen.If(jen.Id("d").Dot("Null").Call()).Block(jen.Op("*").Id("v").Op("=").Nil(), jen.Return(jen.Nil())),
-		jen.Id("s").Op(":=").Qual(g.rt("jsonwire"), "List").Types(g.elemType(t)).Call(jen.Id("d"), jen.Id(scratchVar(t))),
-	)
+	}
+	result := jen.Id("s")
+	if scratch {
+		body = append(body, jen.Id("s").Op(":=").Qual(g.rt("jsonwire"), "List").Types(g.elemType(t)).Call(jen.Id("d"), jen.Id(scratchVar(t))))
+		result = jen.Qual(g.rt("jsonwire"), "Own").Call(jen.Id("s"))
+	} else {
+		body = append(body, jen.Id("s").Op(":=").Add(g.goType(t)).Values())
+	}
 	if !t.ElemPointer() {
 		body = append(body, jen.Var().Id("zero").Add(g.elemType(t)))
 	}
 	body = append(body,
 		jen.Err().Op(":=").Id("d").Dot("Array").Call(jen.Func().Params(g.decoderParams()).Error().Block(each...)),
-		jen.Op("*").Id("v").Op("=").Qual(g.rt("jsonwire"), "Own").Call(jen.Id("s")),
+		jen.Op("*").Id("v").Op("=").Add(result),
 		jen.Return(jen.Err()),
 	)
 	return body
@@ -220,22 +235,6 @@ func (g *gen) deserializeList(t *goview.Type) []jen.Code {
 // scratch saves.
 func usesScratch(t *goview.Type) bool {
 	return t.ElemPointer() || t.Elem.Kind != goview.KindStruct
-}
-
-// deserializeListGrown appends the elements to a slice of the list's own.
-func (g *gen) deserializeListGrown(t *goview.Type) []jen.Code {
-	last := jen.Id("s").Index(jen.Len(jen.Id("s")).Op("-").Lit(1))
-	return []jen.Code{
-		jen.If(jen.Id("d").Dot("Null").Call()).Block(jen.Op("*").Id("v").Op("=").Nil(), jen.Return(jen.Nil())),
-		jen.Id("s").Op(":=").Add(g.goType(t)).Values(),
-		jen.Var().Id("zero").Add(g.elemType(t)),
-		jen.Err().Op(":=").Id("d").Dot("Array").Call(jen.Func().Params(g.decoderParams()).Error().Block(
-			jen.Id("s").Op("=").Append(jen.Id("s"), jen.Id("zero")),
-			jen.Return(g.read(t.Elem, t.Elem.TimestampFormat, jen.Op("&").Add(last.Clone()))),
-		)),
-		jen.Op("*").Id("v").Op("=").Id("s"),
-		jen.Return(jen.Err()),
-	}
 }
 
 func (g *gen) deserializeMap(t *goview.Type) []jen.Code {
