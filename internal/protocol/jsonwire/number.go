@@ -158,14 +158,7 @@ func (d *Decoder) plainInt() (v int64, end int, ok bool) {
 		i++
 	}
 	start := i
-	var u uint64
-	for ; i < len(data); i++ {
-		c := data[i] - '0'
-		if c > 9 {
-			break
-		}
-		u = u*10 + uint64(c)
-	}
+	u, i := appendDigits(0, data, i)
 	n := i - start
 	if n == 0 || n > 18 || n > 1 && data[start] == '0' || i >= len(data) || !isDelimiter(data[i]) {
 		return 0, 0, false
@@ -186,28 +179,14 @@ func (d *Decoder) plainDecimal() (f float64, end int, ok bool) {
 		i++
 	}
 	start := i
-	var m uint64
-	for ; i < len(data); i++ {
-		c := data[i] - '0'
-		if c > 9 {
-			break
-		}
-		m = m*10 + uint64(c)
-	}
+	m, i := appendDigits(0, data, i)
 	n, frac := i-start, 0
 	if n == 0 || n > 1 && data[start] == '0' {
 		return 0, 0, false
 	}
 	if i < len(data) && data[i] == '.' {
-		i++
-		fstart := i
-		for ; i < len(data); i++ {
-			c := data[i] - '0'
-			if c > 9 {
-				break
-			}
-			m = m*10 + uint64(c)
-		}
+		fstart := i + 1
+		m, i = appendDigits(m, data, fstart)
 		frac = i - fstart
 		if frac == 0 {
 			return 0, 0, false
@@ -221,6 +200,20 @@ func (d *Decoder) plainDecimal() (f float64, end int, ok bool) {
 		f = -f
 	}
 	return f, i, true
+}
+
+// appendDigits appends the digits from data[i] on to u in base ten and
+// returns the value and where the digits stop. The value wraps past 19
+// digits; callers bound the count.
+func appendDigits(u uint64, data []byte, i int) (uint64, int) {
+	for ; i < len(data); i++ {
+		c := data[i] - '0'
+		if c > 9 {
+			break
+		}
+		u = u*10 + uint64(c)
+	}
+	return u, i
 }
 
 // isDelimiter reports whether c may follow a number: what ends a member or
@@ -318,25 +311,11 @@ func parseShortDecimal(num []byte) (f float64, ok bool) {
 	if len(num) == 0 || len(num) > 16 { // 15 digits and a point
 		return 0, false
 	}
-	var m uint64
-	i := 0
-	for ; i < len(num); i++ {
-		c := num[i] - '0'
-		if c > 9 {
-			break
-		}
-		m = m*10 + uint64(c)
-	}
+	m, i := appendDigits(0, num, 0)
 	digits, frac := i, 0
 	if i < len(num) && num[i] == '.' {
-		for i++; i < len(num); i++ {
-			c := num[i] - '0'
-			if c > 9 {
-				break
-			}
-			m = m*10 + uint64(c)
-			frac++
-		}
+		m, i = appendDigits(m, num, i+1)
+		frac = i - digits - 1
 		digits += frac
 	}
 	if i < len(num) || digits > 15 { // an exponent, or too many digits
