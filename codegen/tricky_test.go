@@ -1910,6 +1910,87 @@ func TestIdempotencyToken(t *testing.T) {
 `,
 		},
 
+		// ---- Key matching. ----
+		{
+			name: "objects with many members match keys through a table, ones whose keys it cannot tell apart through a switch, and both decode every member",
+			pkg:  "manykeys",
+			model: doc(svc("Do"),
+				`"ex#Do":{"type":"operation","input":{"target":"ex#IO"},"output":{"target":"ex#IO"},"errors":[{"target":"ex#Big"}]}`,
+				`"ex#IO":{"type":"structure","members":{"wide":{"target":"ex#Wide"},"twins":{"target":"ex#Twins"}}}`,
+				`"ex#Wide":{"type":"structure","members":{"a":{"target":"smithy.api#String"},"bb":{"target":"smithy.api#Integer"},
+					"TrainingJobName":{"target":"smithy.api#String"},"TrainingJobNameEquals":{"target":"smithy.api#String"},
+					"TrainingJobArn":{"target":"smithy.api#String"},"TrainingJobStatusEquals":{"target":"smithy.api#Boolean"},
+					"nested":{"target":"ex#Wide"},"list":{"target":"ex#Strings"},"NameContains":{"target":"smithy.api#String"}}}`,
+				`"ex#Twins":{"type":"structure","members":{"ModelPackageGroupArn":{"target":"smithy.api#String"},"ModelPacXageGroupArn":{"target":"smithy.api#String"},
+					"c1":{"target":"smithy.api#String"},"c2":{"target":"smithy.api#String"},"c3":{"target":"smithy.api#String"},
+					"c4":{"target":"smithy.api#String"},"c5":{"target":"smithy.api#String"},"c6":{"target":"smithy.api#String"}}}`,
+				`"ex#Strings":{"type":"list","member":{"target":"smithy.api#String"}}`,
+				`"ex#Big":{"type":"structure","traits":{"smithy.api#error":"client"},"members":{"message":{"target":"smithy.api#String"},
+					"k1":{"target":"smithy.api#Integer"},"k2":{"target":"smithy.api#Integer"},"k3":{"target":"smithy.api#Integer"},
+					"k4":{"target":"smithy.api#Integer"},"k5":{"target":"smithy.api#Integer"},"k6":{"target":"smithy.api#Integer"},
+					"k7":{"target":"smithy.api#Integer"}}}`),
+			smoke: `
+import (
+	"context"
+	"errors"
+	"os"
+	"strings"
+	"testing"
+
+	"github.com/aws/aws-sdk-go-v2/aws"
+
+	"$PKG/types"
+)
+
+func TestManyKeys(t *testing.T) {
+	src, err := os.ReadFile("deserializers.go")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"switch keysWide.Find(it.Key)", "switch keysBig.Find(it.Key)", "var keysWide = jsonwire.Keys{"} {
+		if !strings.Contains(string(src), want) {
+			t.Errorf("deserializers.go lacks %q", want)
+		}
+	}
+	if strings.Contains(string(src), "keysTwins") {
+		t.Errorf("Twins' keys agree in their first and last 8 bytes and length, yet got a table")
+	}
+
+	reply := ´{"wide":{"a":"x","zz":[1,{"a":2}],"bb":7,"TrainingJobName":"n","TrainingJobNameEquals":"ne","TrainingJobArn":"arn",
+		"TrainingJobStatusEquals":true,"nested":{"NameContains":"in","TrainingJobNam":"cut","nested":null},"list":["l1","l2"],"NameContains":"c"},
+		"twins":{"ModelPackageGroupArn":"g","ModelPacXageGroupArn":"x","c1":"1","c6":"6","c7":"7"}}´
+	c, _ := trickyClient(func(n int, _ string, _ []byte) (int, string) {
+		if n == 2 {
+			return 400, ´{"__type":"Big","Message":"up","k1":1,"k7":7,"k8":8}´
+		}
+		return 200, reply
+	})
+	out, err := c.Do(context.Background(), &DoInput{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	w := out.Wide
+	if aws.ToString(w.A) != "x" || aws.ToInt32(w.Bb) != 7 || aws.ToString(w.TrainingJobName) != "n" ||
+		aws.ToString(w.TrainingJobNameEquals) != "ne" || aws.ToString(w.TrainingJobArn) != "arn" ||
+		!aws.ToBool(w.TrainingJobStatusEquals) || aws.ToString(w.NameContains) != "c" ||
+		strings.Join(w.List, ",") != "l1,l2" || w.Nested == nil || aws.ToString(w.Nested.NameContains) != "in" ||
+		w.Nested.TrainingJobName != nil || w.Nested.Nested != nil {
+		t.Errorf("decoded Wide %+v, nested %+v", w, w.Nested)
+	}
+	tw := out.Twins
+	if aws.ToString(tw.ModelPackageGroupArn) != "g" || aws.ToString(tw.ModelPacXageGroupArn) != "x" ||
+		aws.ToString(tw.C1) != "1" || aws.ToString(tw.C6) != "6" || tw.C2 != nil {
+		t.Errorf("decoded Twins %+v", tw)
+	}
+	_, err = c.Do(context.Background(), &DoInput{})
+	var big *types.Big
+	if !errors.As(err, &big) || aws.ToString(big.Message) != "up" || aws.ToInt32(big.K1) != 1 || aws.ToInt32(big.K7) != 7 || big.K2 != nil {
+		t.Fatalf("error %v, decoded %+v", err, big)
+	}
+}
+`,
+		},
+
 		// ---- Errors. ----
 		{
 			name: "error structures with members named message, Message, error and ErrorCode decode into distinct fields",

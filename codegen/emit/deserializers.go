@@ -1,11 +1,14 @@
 package emit
 
 import (
+	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/dave/jennifer/jen"
 
 	"github.com/gosmith/gosmith/codegen/goview"
+	"github.com/gosmith/gosmith/internal/protocol/jsonwire"
 )
 
 // deserializer names the function that reads values of t.
@@ -34,8 +37,8 @@ func (g *gen) deserializersFile() *jen.File {
 		}
 	}
 	if len(g.pkg.Deserialized) > 0 {
-		f.Comment("The deserializers are not inlined (go:noinline): each passes a closure")
-		f.Comment("to the decoder, and a caller that inlined one would compile a copy of it.")
+		f.Comment("The deserializers are not inlined (go:noinline): a caller that inlined")
+		f.Comment("one would compile another copy of its loop.")
 		f.Line()
 	}
 	for _, t := range g.pkg.Deserialized {
@@ -43,10 +46,11 @@ func (g *gen) deserializersFile() *jen.File {
 			continue // no body to decode: it is discarded (awsJson) or has no members (restJson1)
 		}
 		var body []jen.Code
+		var keysDecl jen.Code // the Keys table of a struct with many keys
 		param := jen.Op("*").Add(g.goType(t))
 		switch t.Kind {
 		case goview.KindStruct:
-			body = g.deserializeStruct(g.pkg.StructOf(t))
+			body, keysDecl = g.deserializeStruct(t, g.pkg.StructOf(t))
 		case goview.KindList:
 			body = g.deserializeList(t)
 		case goview.KindMap:
@@ -54,10 +58,10 @@ func (g *gen) deserializersFile() *jen.File {
 		case goview.KindUnion:
 			body = g.deserializeUnion(g.pkg.StructOf(t))
 		}
-		// Not inlined: each body passes a closure to the decoder, and a
-		// caller that inlined it would compile its own copy of that closure.
-		// Kept out of line, a large client's deserializers compile in about
-		// a fifth less time and memory; the call costs a few nanoseconds.
+		// Not inlined: a caller that inlined one would compile its own copy
+		// of the loop. Kept out of line, a large client's deserializers
+		// compile in about a fifth less time and memory; the call costs a
+		// few nanoseconds.
 		f.Comment("//go:noinline")
 		if st := g.pkg.StructOf(t); st != nil && st.Output && g.proto.bodyCodecsInDescriptor() {
 			// The descriptor's Deserialize: the output comes as any.
@@ -71,6 +75,10 @@ func (g *gen) deserializersFile() *jen.File {
 			f.Func().Id(deserializer(t)).Params(g.decoderParams(), jen.Id("v").Add(param)).Error().Block(body...)
 		}
 		f.Line()
+		if keysDecl != nil {
+			f.Add(keysDecl)
+			f.Line()
+		}
 	}
 	g.proto.deserializers(g, f)
 	return f
@@ -80,19 +88,19 @@ func (g *gen) decoderParams() jen.Code {
 	return jen.Id("d").Op("*").Qual(g.rt("jsonwire"), "Decoder")
 }
 
-func (g *gen) deserializeStruct(st *goview.Struct) []jen.Code {
-	cases := []jen.Code{}
+func (g *gen) deserializeStruct(t *goview.Type, st *goview.Struct) (body []jen.Code, keysDecl jen.Code) {
+	var cases []keyCase
 	seen := map[string]bool{}
 	for _, fl := range st.BodyFields {
 		seen[fl.WireName] = true
 	}
 	for _, fl := range st.BodyFields {
-		keys := []jen.Code{jen.Lit(fl.WireName)}
+		keys := []string{fl.WireName}
 		// aws-sdk-go-v2 accepts an error's message under either spelling.
 		if st.Error != nil && strings.EqualFold(fl.WireName, "message") {
 			for _, alt := range []string{"message", "Message"} {
 				if !seen[alt] {
-					keys = append(keys, jen.Lit(alt))
+					keys = append(keys, alt)
 				}
 			}
 		}
@@ -100,27 +108,123 @@ func (g *gen) deserializeStruct(st *goview.Struct) []jen.Code {
 		var body []jen.Code
 		if fl.Pointer && fl.Type.Kind == goview.KindStruct {
 			body = []jen.Code{
-				jen.If(jen.Id("d").Dot("Null").Call()).Block(field.Clone().Op("=").Nil(), jen.Return(jen.Nil())),
+				jen.If(jen.Id("d").Dot("Null").Call()).Block(field.Clone().Op("=").Nil(), jen.Break()),
 				field.Clone().Op("=").New(g.goType(fl.Type)),
-				jen.Return(jen.Id(deserializer(fl.Type)).Call(jen.Id("d"), field.Clone())),
+				itErr().Op("=").Id(deserializer(fl.Type)).Call(jen.Id("d"), field.Clone()),
 			}
 		} else if fl.Pointer {
-			body = []jen.Code{jen.Return(g.readPtr(fl.Type, fl.TimestampFormat, jen.Op("&").Add(field.Clone())))}
+			body = []jen.Code{itErr().Op("=").Add(g.readPtr(fl.Type, fl.TimestampFormat, jen.Op("&").Add(field.Clone())))}
 		} else {
-			body = []jen.Code{jen.Return(g.read(fl.Type, fl.TimestampFormat, jen.Op("&").Add(field.Clone())))}
+			body = []jen.Code{itErr().Op("=").Add(g.read(fl.Type, fl.TimestampFormat, jen.Op("&").Add(field.Clone())))}
 		}
 		if fl.Deprecated != nil && st.InTypes { // SA1019 only flags uses from another package
 			body = append([]jen.Code{lintDeprecated()}, body...)
 		}
-		cases = append(cases, jen.Case(keys...).Block(body...))
+		cases = append(cases, keyCase{keys, body})
 	}
-	cases = append(cases, jen.Default().Block(jen.Return(jen.Id("d").Dot("Skip").Call())))
+	sw, decl := g.keySwitch(t, cases, itErr().Op("=").Id("d").Dot("Skip").Call())
+	return g.eachMember(sw), decl
+}
+
+// keyCase is one case of a switch on an object's keys.
+type keyCase struct {
+	keys []string
+	body []jen.Code
+}
+
+// minKeysForTable is the fewest keys an object matches through a Keys table
+// rather than a switch on the key: a switch on a few keys is small code and
+// costs a comparison or two.
+const minKeysForTable = 8
+
+// keySwitch matches it.Key to the cases, running dflt for any other key.
+// An object with many keys switches on the key's case number in a Keys
+// table, the variable keysVar(t) that decl declares: a large client's
+// deserializers then compile with about a tenth less time and memory, for
+// a few nanoseconds more per key than Go's string switch. Others, and any
+// whose keys find no table, switch on the key itself (decl is nil).
+func (g *gen) keySwitch(t *goview.Type, cases []keyCase, dflt ...jen.Code) (sw, decl jen.Code) {
+	var names []string
+	for _, c := range cases {
+		names = append(names, c.keys...)
+	}
+	var out []jen.Code
+	if k, ok := perfectKeys(names); ok {
+		n := 0
+		for _, c := range cases {
+			var nums []jen.Code
+			var quoted []string
+			for _, k := range c.keys {
+				nums = append(nums, jen.Lit(n))
+				quoted = append(quoted, strconv.Quote(k))
+				n++
+			}
+			st := jen.Case(nums...).Comment(strings.Join(quoted, ", "))
+			for _, b := range c.body {
+				st.Line().Add(b)
+			}
+			out = append(out, st)
+		}
+		out = append(out, jen.Default().Block(dflt...))
+		return jen.Switch(jen.Id(keysVar(t)).Dot("Find").Call(jen.Id("it").Dot("Key"))).Block(out...), g.keysDecl(t, k)
+	}
+	return stringSwitch(cases, dflt...), nil
+}
+
+// stringSwitch matches it.Key to the cases by a switch on the key itself,
+// running dflt for any other key.
+func stringSwitch(cases []keyCase, dflt ...jen.Code) jen.Code {
+	var out []jen.Code
+	for _, c := range cases {
+		var keys []jen.Code
+		for _, k := range c.keys {
+			keys = append(keys, jen.Lit(k))
+		}
+		out = append(out, jen.Case(keys...).Block(c.body...))
+	}
+	out = append(out, jen.Default().Block(dflt...))
+	return jen.Switch(jen.String().Parens(jen.Id("it").Dot("Key"))).Block(out...)
+}
+
+// perfectKeys lays out the Keys table of an object with many keys, case
+// numbers counting its keys in order; false for one matched by a switch
+// on the key itself.
+func perfectKeys(names []string) (jsonwire.Keys, bool) {
+	if len(names) < minKeysForTable {
+		return jsonwire.Keys{}, false
+	}
+	return jsonwire.PerfectKeys(names)
+}
+
+// keysVar names the package variable holding a type's Keys table.
+func keysVar(t *goview.Type) string { return "keys" + t.CodecName }
+
+// keysDecl declares k as t's Keys table.
+func (g *gen) keysDecl(t *goview.Type, k jsonwire.Keys) jen.Code {
+	names := make([]jen.Code, len(k.Names))
+	for i, n := range k.Names {
+		names[i] = jen.Lit(n)
+	}
+	return jen.Var().Id(keysVar(t)).Op("=").Qual(g.rt("jsonwire"), "Keys").Values(jen.Dict{
+		jen.Id("Seed"):  jen.Id(fmt.Sprintf("%#016x", k.Seed)),
+		jen.Id("Shift"): jen.Lit(int(k.Shift)),
+		jen.Id("Slots"): jen.Lit(k.Slots),
+		jen.Id("Names"): jen.Index().String().Values(names...),
+	})
+}
+
+// eachMember loops over an object's members (jsonwire.Members) with body,
+// which decodes each value into it.Err, and returns the object's error.
+func (g *gen) eachMember(body ...jen.Code) []jen.Code {
 	return []jen.Code{
-		jen.Return(jen.Id("d").Dot("Object").Call(jen.Func().Params(g.decoderParams(), jen.Id("key").Index().Byte()).Error().Block(
-			jen.Switch(jen.String().Parens(jen.Id("key"))).Block(cases...),
-		))),
+		jen.Var().Id("it").Qual(g.rt("jsonwire"), "Members"),
+		jen.For(jen.Id("d").Dot("Member").Call(jen.Op("&").Id("it"))).Block(body...),
+		jen.Return(itErr()),
 	}
 }
+
+// itErr is the loop's error: a member's or an element's value decodes into it.
+func itErr() *jen.Statement { return jen.Id("it").Dot("Err") }
 
 // slabVar names the package variable holding a union member type's slab id.
 func slabVar(_ *goview.Struct, f *goview.Field) string { return "slab" + f.UnionMember }
@@ -129,35 +233,34 @@ func slabVar(_ *goview.Struct, f *goview.Field) string { return "slab" + f.Union
 // does not know becomes UnknownUnionMember with its raw JSON, and "__type"
 // (which some services add) is ignored.
 func (g *gen) deserializeUnion(st *goview.Struct) []jen.Code {
-	var cases []jen.Code
+	var cases []keyCase
 	for _, fl := range st.WireFields {
-		cases = append(cases, jen.Case(jen.Lit(fl.WireName)).Block(
+		cases = append(cases, keyCase{[]string{fl.WireName}, []jen.Code{
 			jen.Id("mv").Op(":=").Qual(g.rt("jsonwire"), "Alloc").Types(g.typesQual(unionMember(st, fl))).Call(jen.Id("d"), jen.Id(slabVar(st, fl))),
 			jen.Op("*").Id("v").Op("=").Id("mv"),
-			jen.Return(g.read(fl.Type, fl.TimestampFormat, jen.Op("&").Id("mv").Dot("Value"))),
-		))
+			itErr().Op("=").Add(g.read(fl.Type, fl.TimestampFormat, jen.Op("&").Id("mv").Dot("Value"))),
+		}})
 	}
-	cases = append(cases,
-		jen.Case(jen.Lit("__type")).Block(jen.Return(jen.Id("d").Dot("Skip").Call())),
-		jen.Default().Block(
-			// The key first: a streaming decoder may move it while the value is read.
-			jen.Id("tag").Op(":=").String().Parens(jen.Id("key")),
-			jen.List(jen.Id("raw"), jen.Err()).Op(":=").Id("d").Dot("Raw").Call(),
-			jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err())),
-			jen.Op("*").Id("v").Op("=").Op("&").Add(g.typesQual(g.pkg.UnknownUnionMember)).Values(jen.Dict{
-				jen.Id("Tag"):   jen.Id("tag"),
-				jen.Id("Value"): jen.Append(jen.Index().Byte().Parens(jen.Nil()), jen.Id("raw").Op("...")),
-			}),
-			jen.Return(jen.Nil()),
-		),
+	cases = append(cases, keyCase{[]string{"__type"}, []jen.Code{itErr().Op("=").Id("d").Dot("Skip").Call()}})
+	// A string switch, whatever the number of members: unions are few, and
+	// some are read by the thousand (DynamoDB's AttributeValue), where Go's
+	// switch on a short key is the faster match.
+	sw := stringSwitch(cases,
+		// The key first: a streaming decoder may move it while the value is read.
+		jen.Id("tag").Op(":=").String().Parens(jen.Id("it").Dot("Key")),
+		jen.List(jen.Id("raw"), jen.Err()).Op(":=").Id("d").Dot("Raw").Call(),
+		jen.If(jen.Err().Op("!=").Nil()).Block(itErr().Op("=").Err(), jen.Break()),
+		jen.Op("*").Id("v").Op("=").Op("&").Add(g.typesQual(g.pkg.UnknownUnionMember)).Values(jen.Dict{
+			jen.Id("Tag"):   jen.Id("tag"),
+			jen.Id("Value"): jen.Append(jen.Index().Byte().Parens(jen.Nil()), jen.Id("raw").Op("...")),
+		}),
 	)
-	return []jen.Code{
+	return append([]jen.Code{
 		jen.If(jen.Id("d").Dot("Null").Call()).Block(jen.Op("*").Id("v").Op("=").Nil(), jen.Return(jen.Nil())),
-		jen.Return(jen.Id("d").Dot("Object").Call(jen.Func().Params(g.decoderParams(), jen.Id("key").Index().Byte()).Error().Block(
-			jen.If(jen.Id("d").Dot("Null").Call()).Block(jen.Return(jen.Nil())),
-			jen.Switch(jen.String().Parens(jen.Id("key"))).Block(cases...),
-		))),
-	}
+	}, g.eachMember(
+		jen.If(jen.Id("d").Dot("Null").Call()).Block(jen.Continue()),
+		sw,
+	)...)
 }
 
 // scratchVar names the package variable holding a list type's id for the
@@ -190,21 +293,21 @@ func (g *gen) deserializeList(t *goview.Type) []jen.Code {
 	case t.ElemPointer() && t.Elem.Kind == goview.KindStruct:
 		each = []jen.Code{
 			grow(jen.Nil()),
-			jen.If(jen.Id("d").Dot("Null").Call()).Block(jen.Return(jen.Nil())),
+			jen.If(jen.Id("d").Dot("Null").Call()).Block(jen.Continue()),
 			last.Clone().Op("=").New(g.goType(t.Elem)),
-			jen.Return(jen.Id(deserializer(t.Elem)).Call(jen.Id("d"), last.Clone())),
+			itErr().Op("=").Id(deserializer(t.Elem)).Call(jen.Id("d"), last.Clone()),
 		}
 	case t.ElemPointer():
 		each = []jen.Code{
 			grow(jen.Nil()),
-			jen.Return(g.readPtr(t.Elem, t.Elem.TimestampFormat, jen.Op("&").Add(last.Clone()))),
+			itErr().Op("=").Add(g.readPtr(t.Elem, t.Elem.TimestampFormat, jen.Op("&").Add(last.Clone()))),
 		}
 	default:
 		// A null in a dense list becomes the zero value, as in aws-sdk-go-v2:
 		// no element is lost and indexes stay aligned.
 		each = append(each,
 			grow(jen.Id("zero")),
-			jen.Return(g.read(t.Elem, t.Elem.TimestampFormat, jen.Op("&").Add(last.Clone()))),
+			itErr().Op("=").Add(g.read(t.Elem, t.Elem.TimestampFormat, jen.Op("&").Add(last.Clone()))),
 		)
 	}
 	body := []jen.Code{
@@ -221,9 +324,10 @@ func (g *gen) deserializeList(t *goview.Type) []jen.Code {
 		body = append(body, jen.Var().Id("zero").Add(g.elemType(t)))
 	}
 	body = append(body,
-		jen.Err().Op(":=").Id("d").Dot("Array").Call(jen.Func().Params(g.decoderParams()).Error().Block(each...)),
+		jen.Var().Id("it").Qual(g.rt("jsonwire"), "Elements"),
+		jen.For(jen.Id("d").Dot("Element").Call(jen.Op("&").Id("it"))).Block(each...),
 		jen.Op("*").Id("v").Op("=").Add(result),
-		jen.Return(jen.Err()),
+		jen.Return(itErr()),
 	)
 	return body
 }
@@ -243,31 +347,27 @@ func (g *gen) deserializeMap(t *goview.Type) []jen.Code {
 	// The key is copied first: a streaming decoder may move it while the
 	// value is read.
 	var each []jen.Code
-	each = append(each, jen.Id("k").Op(":=").Id("d").Dot("KeyString").Call(jen.Id("key")))
+	each = append(each, jen.Id("k").Op(":=").Id("d").Dot("KeyString").Call(jen.Id("it").Dot("Key")))
 	each = append(each, jen.Var().Id("e").Add(g.elemType(t)))
 	switch {
 	case t.ElemPointer() && t.Elem.Kind == goview.KindStruct:
 		each = append(each,
 			jen.If(jen.Op("!").Id("d").Dot("Null").Call()).Block(
 				jen.Id("e").Op("=").New(g.goType(t.Elem)),
-				jen.If(jen.Err().Op(":=").Id(deserializer(t.Elem)).Call(jen.Id("d"), jen.Id("e")), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err())),
+				itErr().Op("=").Id(deserializer(t.Elem)).Call(jen.Id("d"), jen.Id("e")),
 			),
 		)
 	case t.ElemPointer():
-		each = append(each, jen.If(jen.Err().Op(":=").Add(g.readPtr(t.Elem, t.Elem.TimestampFormat, jen.Op("&").Id("e"))), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err())))
+		each = append(each, itErr().Op("=").Add(g.readPtr(t.Elem, t.Elem.TimestampFormat, jen.Op("&").Id("e"))))
 	default:
-		each = append(each, jen.If(jen.Err().Op(":=").Add(g.read(t.Elem, t.Elem.TimestampFormat, jen.Op("&").Id("e"))), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err())))
+		each = append(each, itErr().Op("=").Add(g.read(t.Elem, t.Elem.TimestampFormat, jen.Op("&").Id("e"))))
 	}
-	each = append(each,
-		jen.Id("m").Index(jen.Id("k")).Op("=").Id("e"),
-		jen.Return(jen.Nil()),
-	)
-	return []jen.Code{
+	each = append(each, jen.Id("m").Index(jen.Id("k")).Op("=").Id("e"))
+	return append([]jen.Code{
 		jen.If(jen.Id("d").Dot("Null").Call()).Block(jen.Op("*").Id("v").Op("=").Nil(), jen.Return(jen.Nil())),
 		jen.Id("m").Op(":=").Add(g.goType(t)).Values(),
 		jen.Op("*").Id("v").Op("=").Id("m"),
-		jen.Return(jen.Id("d").Dot("Object").Call(jen.Func().Params(g.decoderParams(), jen.Id("key").Index().Byte()).Error().Block(each...))),
-	}
+	}, g.eachMember(each...)...)
 }
 
 // read decodes into p, a pointer to a non-pointer Go value of type t.

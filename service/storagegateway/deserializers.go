@@ -16,8 +16,8 @@ func decodeErrorInvalidGatewayRequestException(d *jsonwire.Decoder) (error, erro
 	return awsjson.DecodeError(d, new(types.InvalidGatewayRequestException), deserializeInvalidGatewayRequestException)
 }
 
-// The deserializers are not inlined (go:noinline): each passes a closure
-// to the decoder, and a caller that inlined one would compile a copy of it.
+// The deserializers are not inlined (go:noinline): a caller that inlined
+// one would compile another copy of its loop.
 
 //go:noinline
 func deserializeErrorDetails(d *jsonwire.Decoder, v *map[string]string) error {
@@ -27,102 +27,111 @@ func deserializeErrorDetails(d *jsonwire.Decoder, v *map[string]string) error {
 	}
 	m := map[string]string{}
 	*v = m
-	return d.Object(func(d *jsonwire.Decoder, key []byte) error {
-		k := d.KeyString(key)
+	var it jsonwire.Members
+	for d.Member(&it) {
+		k := d.KeyString(it.Key)
 		var e string
-		if err := d.String(&e); err != nil {
-			return err
-		}
+		it.Err = d.String(&e)
 		m[k] = e
-		return nil
-	})
+	}
+	return it.Err
 }
 
 //go:noinline
 func deserializeInternalServerError(d *jsonwire.Decoder, v *types.InternalServerError) error {
-	return d.Object(func(d *jsonwire.Decoder, key []byte) error {
-		switch string(key) {
+	var it jsonwire.Members
+	for d.Member(&it) {
+		switch string(it.Key) {
 		case "error":
 			if d.Null() {
 				v.Error_ = nil
-				return nil
+				break
 			}
 			v.Error_ = new(types.StorageGatewayError)
-			return deserializeStorageGatewayError(d, v.Error_)
+			it.Err = deserializeStorageGatewayError(d, v.Error_)
 		case "message", "Message":
-			return d.StringPtr(&v.Message)
+			it.Err = d.StringPtr(&v.Message)
 		default:
-			return d.Skip()
+			it.Err = d.Skip()
 		}
-	})
+	}
+	return it.Err
 }
 
 //go:noinline
 func deserializeInvalidGatewayRequestException(d *jsonwire.Decoder, v *types.InvalidGatewayRequestException) error {
-	return d.Object(func(d *jsonwire.Decoder, key []byte) error {
-		switch string(key) {
+	var it jsonwire.Members
+	for d.Member(&it) {
+		switch string(it.Key) {
 		case "error":
 			if d.Null() {
 				v.Error_ = nil
-				return nil
+				break
 			}
 			v.Error_ = new(types.StorageGatewayError)
-			return deserializeStorageGatewayError(d, v.Error_)
+			it.Err = deserializeStorageGatewayError(d, v.Error_)
 		case "message", "Message":
-			return d.StringPtr(&v.Message)
+			it.Err = d.StringPtr(&v.Message)
 		default:
-			return d.Skip()
+			it.Err = d.Skip()
 		}
-	})
+	}
+	return it.Err
 }
 
 //go:noinline
 func deserializeOpDescribeTapeRecoveryPointsOutput(d *jsonwire.Decoder, out any) error {
 	v := out.(*DescribeTapeRecoveryPointsOutput)
-	return d.Object(func(d *jsonwire.Decoder, key []byte) error {
-		switch string(key) {
+	var it jsonwire.Members
+	for d.Member(&it) {
+		switch string(it.Key) {
 		case "GatewayARN":
-			return d.StringPtr(&v.GatewayARN)
+			it.Err = d.StringPtr(&v.GatewayARN)
 		case "Marker":
-			return d.StringPtr(&v.Marker)
+			it.Err = d.StringPtr(&v.Marker)
 		case "TapeRecoveryPointInfos":
-			return deserializeTapeRecoveryPointInfos(d, &v.TapeRecoveryPointInfos)
+			it.Err = deserializeTapeRecoveryPointInfos(d, &v.TapeRecoveryPointInfos)
 		default:
-			return d.Skip()
+			it.Err = d.Skip()
 		}
-	})
+	}
+	return it.Err
 }
 
 //go:noinline
 func deserializeStorageGatewayError(d *jsonwire.Decoder, v *types.StorageGatewayError) error {
-	return d.Object(func(d *jsonwire.Decoder, key []byte) error {
-		switch string(key) {
+	var it jsonwire.Members
+	for d.Member(&it) {
+		switch string(it.Key) {
 		case "errorCode":
-			return d.String((*string)(&v.ErrorCode))
+			it.Err = d.String((*string)(&v.ErrorCode))
 		case "errorDetails":
-			return deserializeErrorDetails(d, &v.ErrorDetails)
+			it.Err = deserializeErrorDetails(d, &v.ErrorDetails)
 		default:
-			return d.Skip()
+			it.Err = d.Skip()
 		}
-	})
+	}
+	return it.Err
 }
 
 //go:noinline
 func deserializeTapeRecoveryPointInfo(d *jsonwire.Decoder, v *types.TapeRecoveryPointInfo) error {
-	return d.Object(func(d *jsonwire.Decoder, key []byte) error {
-		switch string(key) {
+	var it jsonwire.Members
+	for d.Member(&it) {
+		switch string(it.Key) {
 		case "TapeARN":
-			return d.StringPtr(&v.TapeARN)
+			it.Err = d.StringPtr(&v.TapeARN)
 		case "TapeRecoveryPointTime":
-			return d.EpochSecondsPtr(&v.TapeRecoveryPointTime)
+			it.Err = d.EpochSecondsPtr(&v.TapeRecoveryPointTime)
 		case "TapeSizeInBytes":
-			return d.Int64Ptr(&v.TapeSizeInBytes)
+			it.Err = d.Int64Ptr(&v.TapeSizeInBytes)
 		case "TapeStatus":
-			return d.StringPtr(&v.TapeStatus)
+			it.Err = d.StringPtr(&v.TapeStatus)
 		default:
-			return d.Skip()
+			it.Err = d.Skip()
 		}
-	})
+	}
+	return it.Err
 }
 
 //go:noinline
@@ -133,10 +142,11 @@ func deserializeTapeRecoveryPointInfos(d *jsonwire.Decoder, v *[]types.TapeRecov
 	}
 	s := []types.TapeRecoveryPointInfo{}
 	var zero types.TapeRecoveryPointInfo
-	err := d.Array(func(d *jsonwire.Decoder) error {
+	var it jsonwire.Elements
+	for d.Element(&it) {
 		s = append(s, zero)
-		return deserializeTapeRecoveryPointInfo(d, &s[len(s)-1])
-	})
+		it.Err = deserializeTapeRecoveryPointInfo(d, &s[len(s)-1])
+	}
 	*v = s
-	return err
+	return it.Err
 }

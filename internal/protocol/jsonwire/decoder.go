@@ -13,8 +13,9 @@ const DefaultMaxDepth = 1000
 
 // Decoder reads one JSON document, held in memory (NewDecoder) or read from
 // a stream (NewReaderDecoder). It is a pull parser: callers walk objects and
-// arrays with Object and Array and read scalars with the typed readers,
-// skipping what they do not know with Skip.
+// arrays with Member and Element (or Object and Array, which take a
+// callback), read scalars with the typed readers and skip what they do not
+// know with Skip.
 //
 // Use NewDecoder or NewReaderDecoder, or Reset on a zero Decoder. After any
 // method returns an error the Decoder's position is unspecified; call Reset
@@ -386,111 +387,216 @@ var errNoValue = errors.New("callback returned without decoding the value")
 // unescaped key; fn must consume the value (decode it or call Skip). A null
 // object calls fn zero times and returns nil. Duplicate keys call fn again.
 //
-// key is only valid during the call (it may alias the input or a scratch
-// buffer). In memory it stays valid while fn decodes the value; when
-// streaming, only until fn starts to (a refill may move the input): copy it
-// first, with KeyString, if it is needed after. fn must not be retained; a
-// closure passed here does not escape to the heap.
+// key is only valid during the call, as Members.Key is. fn must not be
+// retained; a closure passed here does not escape to the heap.
 //
 // An error from fn, or from decoding inside it, is returned as an *Error whose
 // path includes key.
 func (d *Decoder) Object(fn func(d *Decoder, key []byte) error) error {
+	var it Members
+	for d.Member(&it) {
+		it.Err = fn(d, it.Key)
+	}
+	return it.Err
+}
+
+// Members walks the members of one JSON object with Decoder.Member, the
+// loop form of Object:
+//
+//	var it jsonwire.Members
+//	for d.Member(&it) {
+//		switch string(it.Key) {
+//		case "Name":
+//			it.Err = d.String(&v.Name)
+//		default:
+//			it.Err = d.Skip()
+//		}
+//	}
+//	return it.Err
+//
+// Generated deserializers use it: a loop compiles to one function where a
+// callback compiles to two, which is most of a large client's build.
+type Members struct {
+	// Key is the current member's unescaped key. In memory it stays valid
+	// while the value is decoded; when streaming, only until decoding the
+	// value starts (a refill may move the input): copy it first, with
+	// KeyString, if it is needed after.
+	Key []byte
+	// Err is the error decoding the current member's value, set by the
+	// loop's body; once Member returns false, the object's error (nil at
+	// its end), with the member's key in its path.
+	Err error
+
+	// start is the offset of the current member's value; 0 before the
+	// object is opened (no value starts at 0 inside one), -1 once it has
+	// ended or failed.
+	start int64
+	mark  int // len(d.keys) when the object opened
+	live  int // when streaming, this object's d.live entry; else -1
+}
+
+// Member advances it to the object's next member and reports whether there
+// is one; the loop's body must consume its value (decode it or call Skip)
+// and set it.Err to the error doing so. A null object has no members.
+// Duplicate keys are each visited. When Member returns false, it.Err holds
+// the object's error, or nil.
+func (d *Decoder) Member(it *Members) bool {
+	if it.start > 0 {
+		if it.Err != nil || d.Offset() == it.start {
+			d.memberFailed(it)
+			return false
+		}
+		if len(d.keys) != it.mark { // a key unescaped onto the key stack
+			d.keys = d.keys[:it.mark]
+		}
+		var err error
+		c := d.next()
+		if c == 0 {
+			if c, err = d.peek(); err != nil {
+				return it.fail(err)
+			}
+		}
+		if c != ',' {
+			if c != '}' {
+				return it.fail(d.invalidChar(c, "after object key:value pair"))
+			}
+			d.pos++
+			d.depth--
+			if it.live >= 0 {
+				d.dropSavedKey(it.live)
+				d.live = d.live[:it.live]
+			}
+			it.start = -1
+			return false
+		}
+		d.pos++
+	} else if it.start < 0 || !d.openObject(it) {
+		return false
+	}
+	// The common case in one step: `"key":` and the value's first byte,
+	// all in the buffer, with no whitespace and nothing to unescape.
+	data, p := d.data, d.pos
+	if p < len(data) && data[p] == '"' {
+		if end, ok := scanPlain(data, p+1); ok && end+2 < len(data) && data[end+1] == ':' && data[end+2] > ' ' {
+			if it.live >= 0 {
+				d.dropSavedKey(it.live)
+				d.live[it.live] = liveKey{start: p + 1, end: end, aliased: true}
+			}
+			it.Key = data[p+1 : end]
+			d.pos = end + 2
+			it.start = d.base + int64(d.pos)
+			return true
+		}
+	}
+	return d.memberKey(it)
+}
+
+// fail ends the object with err.
+func (it *Members) fail(err error) bool {
+	it.Err = err
+	it.start = -1
+	return false
+}
+
+// memberFailed ends the object after its current member's value failed
+// (it.Err) or was not consumed, naming the member in the error's path.
+func (d *Decoder) memberFailed(it *Members) {
+	err := it.Err
+	if err == nil {
+		err = errNoValue
+	}
+	it.fail(d.wrapErr(err, pathSeg{key: string(d.liveKey(it.Key, it.live))}))
+}
+
+// openObject opens the object for Member, reporting whether it has a
+// member: d.pos is then at or before its key.
+func (d *Decoder) openObject(it *Members) bool {
+	ok, err := d.open('{', '}', "object")
+	if !ok {
+		return it.fail(err)
+	}
+	it.mark = len(d.keys)
+	it.live = -1
+	if d.r != nil {
+		it.live = len(d.live)
+		d.live = append(d.live, liveKey{})
+	}
+	return true
+}
+
+// open opens the object or array starting with the byte open and ending
+// with end, reporting whether it has a first member or element, or the
+// error reading it. A null opens nothing, and is no error.
+func (d *Decoder) open(open, end byte, what string) (bool, error) {
 	var err error
 	c := d.next()
 	if c == 0 {
 		if c, err = d.peek(); err != nil {
-			return err
+			return false, err
 		}
 	}
-	if c != '{' {
+	if c != open {
 		if c == 'n' {
-			return d.literal("null")
+			return false, d.literal("null")
 		}
-		return d.typeError("object", c)
+		return false, d.typeError(what, c)
 	}
 	if d.depth >= d.maxDepth {
-		return d.depthError()
+		return false, d.depthError()
 	}
 	d.depth++
 	d.pos++
 	if c = d.next(); c == 0 {
 		if c, err = d.peek(); err != nil {
-			return err
+			return false, err
 		}
 	}
-	if c == '}' {
+	if c == end {
 		d.pos++
 		d.depth--
-		return nil
+		return false, nil
 	}
-	mark := len(d.keys)
-	live := -1 // when streaming, this Object's d.live entry
-	if d.r != nil {
-		live = len(d.live)
-		d.live = append(d.live, liveKey{})
-	}
-	for {
-		if c != '"' {
-			return d.invalidChar(c, "looking for beginning of object key string")
-		}
-		key, at, err := d.readKey()
-		if err != nil {
-			return err
-		}
-		if live >= 0 {
-			d.dropSavedKey(live)
-			d.live[live] = liveKey{start: at, end: at + len(key), aliased: at >= 0}
-		}
-		if c = d.next(); c == 0 {
-			if c, err = d.peek(); err != nil {
-				return err
-			}
-		}
-		if c != ':' {
-			return d.invalidChar(c, "after object key")
-		}
-		d.pos++
-		if d.next() == 0 {
-			if _, err = d.peek(); err != nil {
-				return err
-			}
-		}
-		key = d.liveKey(key, live) // where it is now, after any refill
-		start := d.Offset()
-		if err := fn(d, key); err != nil {
-			return d.wrapErr(err, pathSeg{key: string(d.liveKey(key, live))})
-		}
-		if d.Offset() == start {
-			return d.wrapErr(errNoValue, pathSeg{key: string(d.liveKey(key, live))})
-		}
-		if len(d.keys) != mark { // a key unescaped onto the key stack
-			d.keys = d.keys[:mark]
-		}
-		if c = d.next(); c == 0 {
-			if c, err = d.peek(); err != nil {
-				return err
-			}
-		}
-		switch c {
-		case ',':
-			d.pos++
-			if c = d.next(); c == 0 {
-				if c, err = d.peek(); err != nil {
-					return err
-				}
-			}
-		case '}':
-			d.pos++
-			d.depth--
-			if live >= 0 {
-				d.dropSavedKey(live)
-				d.live = d.live[:live]
-			}
-			return nil
-		default:
-			return d.invalidChar(c, "after object key:value pair")
+	return true, nil
+}
+
+// memberKey reads a member's key and colon and moves to its value: Member's
+// way for what its one step does not cover.
+func (d *Decoder) memberKey(it *Members) bool {
+	var err error
+	c := d.next()
+	if c == 0 {
+		if c, err = d.peek(); err != nil {
+			return it.fail(err)
 		}
 	}
+	if c != '"' {
+		return it.fail(d.invalidChar(c, "looking for beginning of object key string"))
+	}
+	key, at, err := d.readKey()
+	if err != nil {
+		return it.fail(err)
+	}
+	if it.live >= 0 {
+		d.dropSavedKey(it.live)
+		d.live[it.live] = liveKey{start: at, end: at + len(key), aliased: at >= 0}
+	}
+	if c = d.next(); c == 0 {
+		if c, err = d.peek(); err != nil {
+			return it.fail(err)
+		}
+	}
+	if c != ':' {
+		return it.fail(d.invalidChar(c, "after object key"))
+	}
+	d.pos++
+	if d.next() == 0 {
+		if _, err = d.peek(); err != nil {
+			return it.fail(err)
+		}
+	}
+	it.Key = d.liveKey(key, it.live) // where it is now, after any refill
+	it.start = d.Offset()
+	return true
 }
 
 // liveKey returns the key of Object entry live (-1 in memory) after its
@@ -527,45 +633,59 @@ func (d *Decoder) readKey() (key []byte, at int, err error) {
 //
 // An error from fn is returned as an *Error whose path includes the index.
 func (d *Decoder) Array(fn func(d *Decoder) error) error {
-	var err error
-	c := d.next()
-	if c == 0 {
-		if c, err = d.peek(); err != nil {
-			return err
-		}
+	var it Elements
+	for d.Element(&it) {
+		it.Err = fn(d)
 	}
-	if c != '[' {
-		if c == 'n' {
-			return d.literal("null")
-		}
-		return d.typeError("array", c)
+	return it.Err
+}
+
+// Elements walks the elements of one JSON array with Decoder.Element, the
+// loop form of Array:
+//
+//	var it jsonwire.Elements
+//	for d.Element(&it) {
+//		s = append(s, "")
+//		it.Err = d.String(&s[len(s)-1])
+//	}
+//	return it.Err
+type Elements struct {
+	// Err is the error decoding the current element, set by the loop's
+	// body; once Element returns false, the array's error (nil at its
+	// end), with the element's index in its path.
+	Err error
+
+	// start is the offset of the current element; 0 before the array is
+	// opened, -1 once it has ended or failed.
+	start int64
+	index int // the current element's index
+}
+
+// Element advances it to the array's next element and reports whether there
+// is one; the loop's body must consume the element and set it.Err to the
+// error doing so. A null array has no elements. When Element returns false,
+// it.Err holds the array's error, or nil.
+func (d *Decoder) Element(it *Elements) bool {
+	if it.start <= 0 {
+		return it.start == 0 && d.openArray(it)
 	}
-	if d.depth >= d.maxDepth {
-		return d.depthError()
-	}
-	d.depth++
-	d.pos++
-	if c = d.next(); c == 0 {
-		if c, err = d.peek(); err != nil {
-			return err
+	if it.Err != nil || d.Offset() == it.start {
+		err := it.Err
+		if err == nil {
+			err = errNoValue
 		}
+		return it.fail(d.wrapErr(err, pathSeg{index: it.index, isIndex: true}))
 	}
-	if c == ']' {
-		d.pos++
-		d.depth--
-		return nil
-	}
-	for i := 0; ; i++ {
-		start := d.Offset()
-		if err := fn(d); err != nil {
-			return d.wrapErr(err, pathSeg{index: i, isIndex: true})
-		}
-		if d.Offset() == start {
-			return d.wrapErr(errNoValue, pathSeg{index: i, isIndex: true})
-		}
-		if c = d.next(); c == 0 {
+	data, p := d.data, d.pos
+	if p+1 < len(data) && data[p] == ',' && data[p+1] > ' ' {
+		// The common case in one step: a comma, then the next element.
+		d.pos = p + 1
+	} else {
+		var err error
+		c := d.next()
+		if c == 0 {
 			if c, err = d.peek(); err != nil {
-				return err
+				return it.fail(err)
 			}
 		}
 		switch c {
@@ -573,17 +693,38 @@ func (d *Decoder) Array(fn func(d *Decoder) error) error {
 			d.pos++
 			if d.next() == 0 {
 				if _, err = d.peek(); err != nil {
-					return err
+					return it.fail(err)
 				}
 			}
 		case ']':
 			d.pos++
 			d.depth--
-			return nil
+			it.start = -1
+			return false
 		default:
-			return d.invalidChar(c, "after array element")
+			return it.fail(d.invalidChar(c, "after array element"))
 		}
 	}
+	it.index++
+	it.start = d.Offset()
+	return true
+}
+
+// fail ends the array with err.
+func (it *Elements) fail(err error) bool {
+	it.Err = err
+	it.start = -1
+	return false
+}
+
+// openArray opens the array for Element and moves to its first element.
+func (d *Decoder) openArray(it *Elements) bool {
+	ok, err := d.open('[', ']', "array")
+	if !ok {
+		return it.fail(err)
+	}
+	it.start = d.Offset()
+	return true
 }
 
 func (d *Decoder) depthError() error {

@@ -24,36 +24,42 @@ type tapeOutput struct {
 
 // decodeTapeInfo is shaped like the code the generator emits.
 func decodeTapeInfo(d *Decoder, v *tapeInfo) error {
-	return d.Object(func(d *Decoder, key []byte) error {
-		switch string(key) {
+	var it Members
+	for d.Member(&it) {
+		switch string(it.Key) {
 		case "TapeARN":
-			return d.StringPtr(&v.TapeARN)
+			it.Err = d.StringPtr(&v.TapeARN)
 		case "TapeRecoveryPointTime":
-			return d.EpochSecondsPtr(&v.TapeRecoveryPointTime)
+			it.Err = d.EpochSecondsPtr(&v.TapeRecoveryPointTime)
 		case "TapeSizeInBytes":
-			return d.Int64(&v.TapeSizeInBytes)
+			it.Err = d.Int64(&v.TapeSizeInBytes)
 		case "TapeStatus":
-			return d.StringPtr(&v.TapeStatus)
+			it.Err = d.StringPtr(&v.TapeStatus)
 		default:
-			return d.Skip()
+			it.Err = d.Skip()
 		}
-	})
+	}
+	return it.Err
 }
 
 func decodeTapeOutput(d *Decoder, v *tapeOutput) error {
-	return d.Object(func(d *Decoder, key []byte) error {
-		switch string(key) {
+	var it Members
+	for d.Member(&it) {
+		switch string(it.Key) {
 		case "TapeRecoveryPointInfos":
-			return d.Array(func(d *Decoder) error {
+			var el Elements
+			for d.Element(&el) {
 				v.Infos = append(v.Infos, tapeInfo{})
-				return decodeTapeInfo(d, &v.Infos[len(v.Infos)-1])
-			})
+				el.Err = decodeTapeInfo(d, &v.Infos[len(v.Infos)-1])
+			}
+			it.Err = el.Err
 		case "NextMarker":
-			return d.StringPtr(&v.Next)
+			it.Err = d.StringPtr(&v.Next)
 		default:
-			return d.Skip()
+			it.Err = d.Skip()
 		}
-	})
+	}
+	return it.Err
 }
 
 func decodeTapes(data string) (tapeOutput, error) {
@@ -111,6 +117,33 @@ func TestDecodeErrorsNameThePath(t *testing.T) {
 				t.Errorf("got %q (path %q), want path %q and message containing %q", e.Error(), e.Path(), tt.wantPath, tt.wantMsg)
 			}
 		})
+	}
+}
+
+func TestLoopsEndOnce(t *testing.T) {
+	d := NewDecoder([]byte(`[{"a":1},{"a":}]`))
+	var el Elements
+	n := 0
+	for d.Element(&el) {
+		var it Members
+		for d.Member(&it) {
+			n++
+			it.Err = d.Skip()
+		}
+		el.Err = it.Err
+		if d.Member(&it) {
+			t.Fatal("Member after the object's end reported another member")
+		}
+	}
+	var e *Error
+	if !errors.As(el.Err, &e) || e.Path() != "$[1].a" {
+		t.Fatalf("got %v, want an *Error at $[1].a", el.Err)
+	}
+	if n != 2 {
+		t.Errorf("visited %d members, want 2", n)
+	}
+	if d.Element(&el) {
+		t.Error("Element after the array failed reported another element")
 	}
 }
 

@@ -8,9 +8,10 @@
 // The Decoder is a pull parser over an in-memory document or a stream read
 // through a buffer (NewReaderDecoder); both decode identically, the stream
 // holding only the buffer and what it has decoded. Generated code
-// walks objects and arrays with callbacks and reads scalars straight into
-// typed fields; no reflection, no interface{} values and no intermediate
-// trees are involved. Errors are *Error values that carry the byte offset
+// walks objects and arrays in loops (Member, Element), matches keys with a
+// switch (or a Keys table for objects with many members) and reads scalars
+// straight into typed fields; no reflection, no interface{} values and no
+// intermediate trees are involved. Errors are *Error values that carry the byte offset
 // and the JSON path (for example $.Items[3].Size) of the failing value.
 //
 // The timestamp helpers (AppendDateTime, ParseHTTPDate, EpochSecondsTime, ...)
