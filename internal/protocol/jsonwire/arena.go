@@ -1,7 +1,6 @@
 package jsonwire
 
 import (
-	"strings"
 	"sync/atomic"
 	"time"
 	"unsafe"
@@ -18,17 +17,29 @@ type arena struct {
 	// bodyLen, when positive, is the length of the whole document: its
 	// strings cannot take more, so no string chunk is made larger.
 	bodyLen int64
-	// chunk holds string bytes. A strings.Builder, grown once to the
-	// chunk's size and never past it, so its buffer never moves: the
-	// strings handed out view it, and it is not zeroed first (Grow does
-	// not clear what Write will fill).
-	chunk strings.Builder
-	strs  []string
-	i64s  []int64
-	i32s  []int32
-	bools []bool
-	f64s  []float64
-	times []time.Time
+	// chunk holds string bytes: chunk[:used] is handed out (the strings
+	// view it) and never written again. Only a new chunk stores a pointer
+	// into the arena (a strings.Builder, which saved clearing the chunk,
+	// stored its buffer back for each string: a write barrier per string
+	// while the garbage collector marks, which cost more than the clearing).
+	chunk []byte
+	used  int
+	strs  slab[string]
+	i64s  slab[int64]
+	i32s  slab[int32]
+	bools slab[bool]
+	f64s  slab[float64]
+	times slab[time.Time]
+}
+
+// A slab hands out the elements of buf, a chunk of its full length, one
+// at a time; n counts those handed out. Only a new chunk stores a pointer
+// into the slab: were the slice stored back for each element, each would
+// cost a write barrier while the garbage collector marks, which on one
+// core is much of a large decode.
+type slab[T any] struct {
+	buf []T
+	n   int
 }
 
 // slab limits: chunks start small so small responses waste little, and
@@ -39,19 +50,26 @@ const (
 )
 
 // take returns a pointer to v stored in the slab.
-func take[T any](slab *[]T, v T) *T {
-	s := *slab
-	if len(s) == cap(s) {
-		s = make([]T, 0, min(max(2*cap(s), minSlab), maxSlab))
+func take[T any](s *slab[T], v T) *T {
+	p := s.next()
+	*p = v
+	return p
+}
+
+// next returns the slab's next element, zero.
+func (s *slab[T]) next() *T {
+	if s.n == len(s.buf) {
+		s.buf = make([]T, min(max(2*len(s.buf), minSlab), maxSlab))
+		s.n = 0
 	}
-	s = append(s, v)
-	*slab = s
-	return &s[len(s)-1]
+	p := &s.buf[s.n]
+	s.n++
+	return p
 }
 
 // putPtr stores v in the slab and points *p at it, or sets nil for null,
 // unless err is set.
-func putPtr[T any](slab *[]T, p **T, v T, isNull bool, err error) error {
+func putPtr[T any](slab *slab[T], p **T, v T, isNull bool, err error) error {
 	if err != nil {
 		return err
 	}
@@ -81,17 +99,18 @@ func (a *arena) internString(b []byte) string {
 	if len(b) > maxStrChunk/4 {
 		return string(b) // large strings get their own allocation
 	}
-	if a.chunk.Cap()-a.chunk.Len() < len(b) {
-		size := min(max(2*a.chunk.Cap(), minStrChunk), maxStrChunk)
+	if len(a.chunk)-a.used < len(b) {
+		size := min(max(2*len(a.chunk), minStrChunk), maxStrChunk)
 		if a.bodyLen > 0 && int64(size) > a.bodyLen {
-			size = max(int(a.bodyLen), len(b))
+			size = int(a.bodyLen)
 		}
-		a.chunk = strings.Builder{}
-		a.chunk.Grow(size)
+		a.chunk = make([]byte, max(size, len(b)))
+		a.used = 0
 	}
-	start := a.chunk.Len()
-	a.chunk.Write(b)
-	return a.chunk.String()[start:]
+	dst := a.chunk[a.used : a.used+len(b)]
+	a.used += len(b)
+	copy(dst, b)
+	return unsafe.String(&dst[0], len(dst))
 }
 
 // SetLength tells d the length of the document it reads, when it is known
@@ -148,13 +167,12 @@ func NewSlabID() int { return int(slabIDs.Add(1)) - 1 }
 // NewSlabID and be used for T only.
 func Alloc[T any](d *Decoder, id int) *T {
 	slot := d.slabs.slot(id)
-	s, _ := (*slot).(*[]T)
+	s, _ := (*slot).(*slab[T])
 	if s == nil {
-		s = new([]T)
+		s = new(slab[T])
 		*slot = s
 	}
-	var zero T
-	return take(s, zero)
+	return s.next()
 }
 
 // A list is decoded into the decoder's scratch slice for its shape and

@@ -247,3 +247,21 @@ func TestIDTableIsSparse(t *testing.T) {
 		t.Error("a value decoded before Reset was handed out again")
 	}
 }
+
+func TestStringsLargerThanTheNextChunkKeepTheirBytes(t *testing.T) {
+	var a arena
+	var want, got []string
+	// Sizes around the first chunk's (minStrChunk) and past it, up to the
+	// largest string a chunk takes (maxStrChunk/4), each filling the
+	// current chunk so the next needs a new one.
+	for i, n := range []int{10, minStrChunk - 5, minStrChunk + 1, 3 * minStrChunk, maxStrChunk / 4, 7, maxStrChunk/4 - 1} {
+		s := strings.Repeat(string(rune('a'+i)), n)
+		want = append(want, s)
+		got = append(got, a.internString([]byte(s)))
+	}
+	for i := range want {
+		if got[i] != want[i] {
+			t.Errorf("string %d (%d bytes) changed: got %d bytes starting %q", i, len(want[i]), len(got[i]), got[i][:min(len(got[i]), 8)])
+		}
+	}
+}

@@ -441,10 +441,20 @@ type Members struct {
 // Duplicate keys are each visited. When Member returns false, it.Err holds
 // the object's error, or nil.
 func (d *Decoder) Member(it *Members) bool {
+	// The key comes back to be stored here, inlined in the caller, where
+	// it is a local variable: stored in member, through a pointer, each
+	// key would cost a write barrier while the garbage collector marks.
+	key, ok := d.member(it)
+	it.Key = key
+	return ok
+}
+
+// member is Member but for storing the key, which it returns.
+func (d *Decoder) member(it *Members) ([]byte, bool) {
 	if it.start > 0 {
 		if it.Err != nil || d.Offset() == it.start {
 			d.memberFailed(it)
-			return false
+			return nil, false
 		}
 		if len(d.keys) != it.mark { // a key unescaped onto the key stack
 			d.keys = d.keys[:it.mark]
@@ -453,12 +463,12 @@ func (d *Decoder) Member(it *Members) bool {
 		c := d.next()
 		if c == 0 {
 			if c, err = d.peek(); err != nil {
-				return it.fail(err)
+				return nil, it.fail(err)
 			}
 		}
 		if c != ',' {
 			if c != '}' {
-				return it.fail(d.invalidChar(c, "after object key:value pair"))
+				return nil, it.fail(d.invalidChar(c, "after object key:value pair"))
 			}
 			d.pos++
 			d.depth--
@@ -467,11 +477,11 @@ func (d *Decoder) Member(it *Members) bool {
 				d.live = d.live[:it.live]
 			}
 			it.start = -1
-			return false
+			return nil, false
 		}
 		d.pos++
 	} else if it.start < 0 || !d.openObject(it) {
-		return false
+		return nil, false
 	}
 	// The common case in one step: `"key":` and the value's first byte,
 	// all in the buffer, with no whitespace and nothing to unescape.
@@ -482,10 +492,9 @@ func (d *Decoder) Member(it *Members) bool {
 				d.dropSavedKey(it.live)
 				d.live[it.live] = liveKey{start: p + 1, end: end, aliased: true}
 			}
-			it.Key = data[p+1 : end]
 			d.pos = end + 2
 			it.start = d.base + int64(d.pos)
-			return true
+			return data[p+1 : end], true
 		}
 	}
 	return d.memberKey(it)
@@ -561,20 +570,20 @@ func (d *Decoder) open(open, end byte, what string) (bool, error) {
 
 // memberKey reads a member's key and colon and moves to its value: Member's
 // way for what its one step does not cover.
-func (d *Decoder) memberKey(it *Members) bool {
+func (d *Decoder) memberKey(it *Members) ([]byte, bool) {
 	var err error
 	c := d.next()
 	if c == 0 {
 		if c, err = d.peek(); err != nil {
-			return it.fail(err)
+			return nil, it.fail(err)
 		}
 	}
 	if c != '"' {
-		return it.fail(d.invalidChar(c, "looking for beginning of object key string"))
+		return nil, it.fail(d.invalidChar(c, "looking for beginning of object key string"))
 	}
 	key, at, err := d.readKey()
 	if err != nil {
-		return it.fail(err)
+		return nil, it.fail(err)
 	}
 	if it.live >= 0 {
 		d.dropSavedKey(it.live)
@@ -582,21 +591,20 @@ func (d *Decoder) memberKey(it *Members) bool {
 	}
 	if c = d.next(); c == 0 {
 		if c, err = d.peek(); err != nil {
-			return it.fail(err)
+			return nil, it.fail(err)
 		}
 	}
 	if c != ':' {
-		return it.fail(d.invalidChar(c, "after object key"))
+		return nil, it.fail(d.invalidChar(c, "after object key"))
 	}
 	d.pos++
 	if d.next() == 0 {
 		if _, err = d.peek(); err != nil {
-			return it.fail(err)
+			return nil, it.fail(err)
 		}
 	}
-	it.Key = d.liveKey(key, it.live) // where it is now, after any refill
 	it.start = d.Offset()
-	return true
+	return d.liveKey(key, it.live), true // where it is now, after any refill
 }
 
 // liveKey returns the key of Object entry live (-1 in memory) after its
