@@ -34,7 +34,7 @@ type Keys struct {
 func (k *Keys) Find(key []byte) int {
 	a, b := keyWords(key)
 	n := len(key)
-	slot := ((a^uint64(n)<<56)*k.Seed + b*(k.Seed^hashMix)) >> (k.Shift & 63)
+	slot := hashWords(a, b, n, k.Seed) >> (k.Shift & 63)
 	if slot >= uint64(len(k.Slots)) {
 		return -1 // only a Keys not made by PerfectKeys
 	}
@@ -58,7 +58,13 @@ func (k *Keys) Find(key []byte) int {
 // PerfectKeys then finds no table.
 func KeyHash(key []byte, seed uint64) uint64 {
 	a, b := keyWords(key)
-	return (a^uint64(len(key))<<56)*seed + b*(seed^hashMix)
+	return hashWords(a, b, len(key), seed)
+}
+
+// hashWords is KeyHash of a key of length n whose words (keyWords) are a
+// and b; Find computes the words once for the hash and the comparison.
+func hashWords(a, b uint64, n int, seed uint64) uint64 {
+	return (a^uint64(n)<<56)*seed + b*(seed^hashMix)
 }
 
 // hashMix derives KeyHash's second multiplier from the seed.
