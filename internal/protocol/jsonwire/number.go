@@ -116,9 +116,15 @@ func (d *Decoder) numberValue() (num []byte, isInt, isNull bool, err error) {
 // readInt reads an integer in [lo, hi] straight from its digits, so int64
 // keeps full precision; fractions, exponents and overflow are errors.
 func (d *Decoder) readInt(lo, hi int64, typ string) (v int64, isNull bool, err error) {
-	if v, end, ok := d.plainInt(); ok && lo <= v && v <= hi {
-		d.pos = end
-		return v, false, nil
+	if neg, u, frac, end, ok := d.plainNumber(18); ok && frac == 0 {
+		v = int64(u)
+		if neg {
+			v = -v
+		}
+		if lo <= v && v <= hi {
+			d.pos = end
+			return v, false, nil
+		}
 	}
 	num, isInt, isNull, err := d.numberValue()
 	if err != nil || isNull {
@@ -145,61 +151,38 @@ func (d *Decoder) readInt(lo, hi int64, typ string) (v int64, isNull bool, err e
 	return 0, false, d.errAt(d.pos-len(num), "value "+quoteNumber(num)+" does not fit "+typ)
 }
 
-// plainInt parses, in one pass, the common integer: at most 18 digits
-// (which cannot overflow), no leading zero, perhaps a minus sign, and a
-// delimiter after it already in the buffer. It consumes nothing: end is
-// where the number stops. ok is false for anything else (whitespace before
-// it, null, a fraction, a number cut by the buffer's end), which the general
-// path then reads or reports.
-func (d *Decoder) plainInt() (v int64, end int, ok bool) {
+// plainNumber scans, in one pass, the common number at d.pos: at most
+// maxDigits digits in all (readInt allows 18, which cannot overflow;
+// readEpoch 15, whose value float64(m) / 10^frac is then that of
+// parseShortDecimal, the correctly rounded one), no leading zero, no
+// exponent, perhaps a minus sign and a fraction, and a delimiter after it
+// already in the buffer. m is its digits read as one integer, frac how many
+// of them follow the point, end where it stops; it consumes nothing. ok is
+// false for anything else (whitespace before it, null, a number cut by the
+// buffer's end, ...), which the general path then reads or reports.
+func (d *Decoder) plainNumber(maxDigits int) (neg bool, m uint64, frac, end int, ok bool) {
 	data, i := d.data, d.pos
-	neg := i < len(data) && data[i] == '-'
+	neg = i < len(data) && data[i] == '-'
 	if neg {
 		i++
 	}
 	start := i
-	u, i := appendDigits(0, data, i)
+	m, i = appendDigits(0, data, i)
 	n := i - start
-	if n == 0 || n > 18 || n > 1 && data[start] == '0' || i >= len(data) || !isDelimiter(data[i]) {
-		return 0, 0, false
-	}
-	if neg {
-		return -int64(u), i, true
-	}
-	return int64(u), i, true
-}
-
-// plainDecimal is plainInt for a number with a fraction and at most 15
-// digits in all (epoch seconds such as 1712345678.123): its value is that of
-// parseShortDecimal, the correctly rounded one.
-func (d *Decoder) plainDecimal() (f float64, end int, ok bool) {
-	data, i := d.data, d.pos
-	neg := i < len(data) && data[i] == '-'
-	if neg {
-		i++
-	}
-	start := i
-	m, i := appendDigits(0, data, i)
-	n, frac := i-start, 0
 	if n == 0 || n > 1 && data[start] == '0' {
-		return 0, 0, false
+		return false, 0, 0, 0, false
 	}
 	if i < len(data) && data[i] == '.' {
 		fstart := i + 1
 		m, i = appendDigits(m, data, fstart)
-		frac = i - fstart
-		if frac == 0 {
-			return 0, 0, false
+		if frac = i - fstart; frac == 0 {
+			return false, 0, 0, 0, false
 		}
 	}
-	if n+frac > 15 || i >= len(data) || !isDelimiter(data[i]) {
-		return 0, 0, false
+	if n+frac > maxDigits || i >= len(data) || !isDelimiter(data[i]) {
+		return false, 0, 0, 0, false
 	}
-	f = float64(m) / pow10[frac]
-	if neg {
-		f = -f
-	}
-	return f, i, true
+	return neg, m, frac, i, true
 }
 
 // appendDigits appends the digits from data[i] on to u in base ten and
@@ -437,7 +420,11 @@ func (d *Decoder) readBool() (v, isNull bool, err error) {
 // readEpoch reads a JSON number of Unix seconds as
 // smithytime.ParseEpochSeconds does: millisecond precision, truncated.
 func (d *Decoder) readEpoch() (t time.Time, isNull bool, err error) {
-	if f, end, ok := d.plainDecimal(); ok {
+	if neg, m, frac, end, ok := d.plainNumber(15); ok {
+		f := float64(m) / pow10[frac]
+		if neg {
+			f = -f
+		}
 		if t, ok := EpochSecondsTime(f); ok {
 			d.pos = end
 			return t, false, nil
