@@ -22,11 +22,15 @@ const (
 func specialMask(x uint64, strict bool) uint64 {
 	q := x ^ (lsb * '"')
 	b := x ^ (lsb * '\\')
-	m := (x-lsb*0x20)&^x | (q-lsb)&^q | (b-lsb)&^b
 	if strict {
-		m |= x
+		// Below the first flagged byte every byte is ASCII and no
+		// subtraction borrows, so a byte's high bit after subtracting is
+		// set just when it underflowed: a control character, '"' or '\\'.
+		// The and-nots of the general form, which drop bytes whose own high
+		// bit was set, are not needed when those bytes are flagged anyway.
+		return ((x - lsb*0x20) | (q - lsb) | (b - lsb) | x) & msb
 	}
-	return m & msb
+	return ((x-lsb*0x20)&^x | (q-lsb)&^q | (b-lsb)&^b) & msb
 }
 
 // scanPlain scans the string contents starting at data[i] (just after the

@@ -2,11 +2,14 @@ package jsonwire
 
 import (
 	"encoding/base64"
+	"encoding/binary"
 	"encoding/json"
+	"math/bits"
 	"math/rand/v2"
 	"strings"
 	"testing"
 	"time"
+	"unicode/utf8"
 
 	smithytime "github.com/aws/smithy-go/time"
 )
@@ -179,5 +182,52 @@ func TestPlainStringCostsOneAllocation(t *testing.T) {
 	})
 	if allocs != 1 {
 		t.Errorf("String allocated %v times, want 1", allocs)
+	}
+}
+
+// TestSpecialMaskFlagsTheFirstSpecialByte checks specialMask's one promise,
+// in both modes, against the byte-by-byte definition: its least significant
+// flag is the first special byte, and it flags nothing when there is none.
+func TestSpecialMaskFlagsTheFirstSpecialByte(t *testing.T) {
+	special := func(c byte, strict bool) bool {
+		return c < 0x20 || c == '"' || c == '\\' || strict && c >= utf8.RuneSelf
+	}
+	// Bytes around every boundary the formulas turn on, plus a few others.
+	edges := []byte{0x00, 0x01, 0x1f, 0x20, 0x21, '"', '"' + 1, '\\' - 1, '\\', '\\' + 1, 'a', 0x7f, 0x80, 0x9f, 0xa0, 0xa1, 0xa2, 0xdc, 0xdd, 0xff}
+	rng := rand.New(rand.NewPCG(1, 2))
+	check := func(w [8]byte) {
+		x := binary.LittleEndian.Uint64(w[:])
+		for _, strict := range []bool{false, true} {
+			want := 8
+			for i, c := range w {
+				if special(c, strict) {
+					want = i
+					break
+				}
+			}
+			m := specialMask(x, strict)
+			got := 8
+			if m != 0 {
+				got = bits.TrailingZeros64(m) >> 3
+			}
+			if got != want {
+				t.Fatalf("specialMask(% x, strict %v): first flag at byte %d, want %d", w, strict, got, want)
+			}
+		}
+	}
+	var w [8]byte
+	for range 200000 {
+		for i := range w {
+			w[i] = edges[rng.IntN(len(edges))]
+		}
+		check(w)
+	}
+	// Every byte value in every position, in a word of plain bytes.
+	for pos := range 8 {
+		for c := range 256 {
+			w = [8]byte{'a', 'b', 'c', 'd', 'e', 'f', 'g', 'h'}
+			w[pos] = byte(c)
+			check(w)
+		}
 	}
 }
