@@ -39,13 +39,18 @@ func specialMask(x uint64, strict bool) uint64 {
 // index of the first byte that needs attention (or len(data)) and false.
 func scanPlain(data []byte, i int) (int, bool) {
 	for {
-		for i+8 <= len(data) {
-			m := specialMask(binary.LittleEndian.Uint64(data[i:]), true)
-			if m != 0 {
-				i += bits.TrailingZeros64(m) >> 3
-				break
+		if i < len(data) {
+			// Words of rest, whose length alone the loop tests: no index
+			// to bounds-check, no slice to rebuild per word.
+			rest := data[i:]
+			for len(rest) >= 8 {
+				if m := specialMask(binary.LittleEndian.Uint64(rest), true); m != 0 {
+					rest = rest[bits.TrailingZeros64(m)>>3:]
+					break
+				}
+				rest = rest[8:]
 			}
-			i += 8
+			i = len(data) - len(rest)
 		}
 		if i >= len(data) {
 			return i, false
