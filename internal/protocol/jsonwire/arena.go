@@ -122,9 +122,40 @@ func (a *arena) internString(b []byte) string {
 // chunk.
 func (d *Decoder) SetLength(n int64) { d.arena.bodyLen = n }
 
-// KeyString returns an object key as a string from the decoder's string
-// chunks, for map keys: no allocation per key.
-func (d *Decoder) KeyString(key []byte) string { return d.arena.internString(key) }
+// KeyString returns an object key as a string, for map keys. A key equal
+// to one handed out before in the document, and remembered in the slot its
+// length and first, middle and last bytes pick, is that string again; another is copied into
+// the decoder's string chunks. So the maps of a list of items (DynamoDB's,
+// a resource's tags) share one string per attribute name, where each would
+// hold its own copy, and neither way allocates per key.
+func (d *Decoder) KeyString(key []byte) string {
+	if len(key) == 0 {
+		return ""
+	}
+	t := d.mapKeys
+	if t == nil {
+		t = new([mapKeySlots]string)
+		d.mapKeys = t
+	}
+	d.mapKeysUsed = true
+	n := len(key)
+	h := uint64(n)<<24 | uint64(key[0])<<16 | uint64(key[n/2])<<8 | uint64(key[n-1])
+	slot := &t[h*0x9e3779b97f4a7c15>>(64-mapKeyBits)]
+	if *slot == string(key) {
+		return *slot
+	}
+	s := d.arena.internString(key)
+	*slot = s
+	return s
+}
+
+// mapKeySlots is how many keys KeyString remembers: enough for the
+// attribute names of typical items, few enough that clearing them at the
+// end of a document costs little.
+const (
+	mapKeyBits  = 6
+	mapKeySlots = 1 << mapKeyBits
+)
 
 // An idTable holds a decoder's values by the ids NewSlabID hands out. The
 // ids number the union members and list types of every client linked into

@@ -265,3 +265,94 @@ func TestStringsLargerThanTheNextChunkKeepTheirBytes(t *testing.T) {
 		}
 	}
 }
+
+// TestKeyStringSharesRepeatedKeys decodes lists of maps: every key comes
+// back right, whatever shares a slot with it; a key seen before in the
+// document is the same string (one copy for all the items), for every
+// attribute name of the DynamoDB benchmark's items; and Reset leaves the
+// decoder holding no key of the document it ends.
+func TestKeyStringSharesRepeatedKeys(t *testing.T) {
+	// 200 distinct keys, far more than the slots, some only in their
+	// middle byte apart (name/note), empty and one-byte ones too.
+	var many []string
+	for i := range 200 {
+		many = append(many, fmt.Sprintf("k%dx", i))
+	}
+	many = append(many, "name", "note", "nome", "", "a", "b", strings.Repeat("long", 40))
+	ddb := []string{"id", "amount", "shipped", "tags", "customer", "note", "name", "visits", "address", "city", "zip"}
+	for _, tc := range []struct {
+		names   []string
+		wantAll bool // every key of the third item is the first's string
+	}{{many, false}, {ddb, true}} {
+		names := tc.names
+		var doc strings.Builder
+		doc.WriteString("[")
+		for item := range 3 {
+			if item > 0 {
+				doc.WriteString(",")
+			}
+			doc.WriteString("{")
+			for i, k := range names {
+				if i > 0 {
+					doc.WriteString(",")
+				}
+				fmt.Fprintf(&doc, "%q:%d", k, i)
+			}
+			doc.WriteString("}")
+		}
+		doc.WriteString("]")
+		for _, streaming := range []bool{false, true} {
+			where := fmt.Sprintf("%d keys, streaming %v", len(names), streaming)
+			var d *Decoder
+			if streaming {
+				d = NewReaderDecoder(strings.NewReader(doc.String()), make([]byte, 64))
+			} else {
+				d = NewDecoder([]byte(doc.String()))
+			}
+			var items []map[string]int
+			err := d.Array(func(d *Decoder) error {
+				m := map[string]int{}
+				var it Members
+				for d.Member(&it) {
+					k := d.KeyString(it.Key)
+					var v int64
+					it.Err = d.Int64(&v)
+					if names[v] != k {
+						return fmt.Errorf("key %q came back as %q", names[v], k)
+					}
+					m[k] = int(v)
+				}
+				items = append(items, m)
+				return it.Err
+			})
+			if err != nil {
+				t.Fatalf("%s: %v", where, err)
+			}
+			if len(items) != 3 || len(items[2]) != len(names) {
+				t.Fatalf("%s: %d items, the last of %d keys; want 3 of %d", where, len(items), len(items[len(items)-1]), len(names))
+			}
+			first := map[string]*byte{}
+			for k := range items[0] {
+				first[k] = unsafe.StringData(k)
+			}
+			shared := 0
+			for k := range items[2] {
+				if k != "" && unsafe.StringData(k) == first[k] {
+					shared++
+				}
+			}
+			if shared == 0 || tc.wantAll && shared != len(names) {
+				t.Errorf("%s: %d keys of the third item share the first's strings", where, shared)
+			}
+			d.Reset(nil)
+			if d.mapKeys == nil {
+				t.Fatalf("%s: no key table after decoding maps", where)
+			}
+			for i, s := range d.mapKeys {
+				if s != "" {
+					t.Fatalf("%s: after Reset slot %d still holds %q", where, i, s)
+				}
+			}
+		}
+	}
+}

@@ -54,6 +54,11 @@ type Decoder struct {
 	// lists hold the scratch slices of List, by list shape id; they are
 	// kept for the next document, empty.
 	lists idTable
+	// mapKeys holds the map keys KeyString has handed out in this
+	// document, made on first use; Reset clears it when used, so it never
+	// keeps an earlier document's strings alive.
+	mapKeys     *[mapKeySlots]string
+	mapKeysUsed bool
 }
 
 // NewDecoder returns a Decoder reading data, which must not be modified while
@@ -99,6 +104,10 @@ func (d *Decoder) Reset(data []byte) {
 	d.reset(data)
 	d.arena = arena{} // the old chunks belong to what was decoded
 	d.slabs.empty()
+	if d.mapKeysUsed {
+		*d.mapKeys = [mapKeySlots]string{}
+		d.mapKeysUsed = false
+	}
 }
 
 // reset is Reset but for the arena and slabs.
