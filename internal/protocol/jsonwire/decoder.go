@@ -54,9 +54,10 @@ type Decoder struct {
 	// lists hold the scratch slices of List, by list shape id; they are
 	// kept for the next document, empty.
 	lists idTable
-	// mapKeys holds the map keys KeyString has handed out in this
-	// document, made on first use; Reset clears it when used, so it never
-	// keeps an earlier document's strings alive.
+	// mapKeys holds map keys KeyString has handed out since the last
+	// Reset (Continue keeps them: its documents share their chunks), made
+	// on first use; Reset clears it when used, so it never keeps an earlier
+	// document's strings alive.
 	mapKeys     *[mapKeySlots]string
 	mapKeysUsed bool
 }

@@ -41,7 +41,7 @@ func scanPlain(data []byte, i int) (int, bool) {
 	for {
 		if i < len(data) {
 			// Words of rest, whose length alone the loop tests: no index
-			// to bounds-check, no slice to rebuild per word.
+			// to bounds-check against the buffer per word.
 			rest := data[i:]
 			for len(rest) >= 8 {
 				if m := specialMask(binary.LittleEndian.Uint64(rest), true); m != 0 {
