@@ -1947,7 +1947,7 @@ func TestManyKeys(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, want := range []string{"switch keysWide.Find(it.Key)", "switch keysBig.Find(it.Key)", "var keysWide = jsonwire.Keys{"} {
+	for _, want := range []string{"switch keysWide.Find(key)", "switch keysBig.Find(key)", "var keysWide = jsonwire.Keys{"} {
 		if !strings.Contains(string(src), want) {
 			t.Errorf("deserializers.go lacks %q", want)
 		}

@@ -138,7 +138,7 @@ type keyCase struct {
 // costs a comparison or two.
 const minKeysForTable = 8
 
-// keySwitch matches it.Key to the cases, running dflt for any other key.
+// keySwitch matches key to the cases, running dflt for any other key.
 // An object with many keys switches on the key's case number in a Keys
 // table, the variable keysVar(t) that decl declares: a large client's
 // deserializers then compile with about a tenth less time and memory, for
@@ -167,12 +167,12 @@ func (g *gen) keySwitch(t *goview.Type, cases []keyCase, dflt ...jen.Code) (sw, 
 			out = append(out, st)
 		}
 		out = append(out, jen.Default().Block(dflt...))
-		return jen.Switch(jen.Id(keysVar(t)).Dot("Find").Call(jen.Id("it").Dot("Key"))).Block(out...), g.keysDecl(t, k)
+		return jen.Switch(jen.Id(keysVar(t)).Dot("Find").Call(jen.Id("key"))).Block(out...), g.keysDecl(t, k)
 	}
 	return stringSwitch(cases, dflt...), nil
 }
 
-// stringSwitch matches it.Key to the cases by a switch on the key itself,
+// stringSwitch matches key to the cases by a switch on the key itself,
 // running dflt for any other key.
 func stringSwitch(cases []keyCase, dflt ...jen.Code) jen.Code {
 	var out []jen.Code
@@ -184,7 +184,7 @@ func stringSwitch(cases []keyCase, dflt ...jen.Code) jen.Code {
 		out = append(out, jen.Case(keys...).Block(c.body...))
 	}
 	out = append(out, jen.Default().Block(dflt...))
-	return jen.Switch(jen.String().Parens(jen.Id("it").Dot("Key"))).Block(out...)
+	return jen.Switch(jen.String().Parens(jen.Id("key"))).Block(out...)
 }
 
 // perfectKeys lays out the Keys table of an object with many keys, case
@@ -215,11 +215,18 @@ func (g *gen) keysDecl(t *goview.Type, k jsonwire.Keys) jen.Code {
 }
 
 // eachMember loops over an object's members (jsonwire.Members) with body,
-// which decodes each value into it.Err, and returns the object's error.
+// which sees the member's key as key and decodes its value into it.Err, and
+// returns the object's error. Member is called in one place and returns the
+// key: no inlined wrapper to store it, which would be compiled into every
+// deserializer.
 func (g *gen) eachMember(body ...jen.Code) []jen.Code {
+	loop := append([]jen.Code{
+		jen.List(jen.Id("key"), jen.Id("ok")).Op(":=").Id("d").Dot("Member").Call(jen.Op("&").Id("it")),
+		jen.If(jen.Op("!").Id("ok")).Block(jen.Break()),
+	}, body...)
 	return []jen.Code{
 		jen.Var().Id("it").Qual(g.rt("jsonwire"), "Members"),
-		jen.For(jen.Id("d").Dot("Member").Call(jen.Op("&").Id("it"))).Block(body...),
+		jen.For().Block(loop...),
 		jen.Return(itErr()),
 	}
 }
@@ -248,7 +255,7 @@ func (g *gen) deserializeUnion(st *goview.Struct) []jen.Code {
 	// switch on a short key is the faster match.
 	sw := stringSwitch(cases,
 		// The key first: a streaming decoder may move it while the value is read.
-		jen.Id("tag").Op(":=").String().Parens(jen.Id("it").Dot("Key")),
+		jen.Id("tag").Op(":=").String().Parens(jen.Id("key")),
 		jen.List(jen.Id("raw"), jen.Err()).Op(":=").Id("d").Dot("Raw").Call(),
 		jen.If(jen.Err().Op("!=").Nil()).Block(itErr().Op("=").Err(), jen.Break()),
 		jen.Op("*").Id("v").Op("=").Op("&").Add(g.typesQual(g.pkg.UnknownUnionMember)).Values(jen.Dict{
@@ -348,7 +355,7 @@ func (g *gen) deserializeMap(t *goview.Type) []jen.Code {
 	// The key is copied first: a streaming decoder may move it while the
 	// value is read.
 	var each []jen.Code
-	each = append(each, jen.Id("k").Op(":=").Id("d").Dot("KeyString").Call(jen.Id("it").Dot("Key")))
+	each = append(each, jen.Id("k").Op(":=").Id("d").Dot("KeyString").Call(jen.Id("key")))
 	each = append(each, jen.Var().Id("e").Add(g.elemType(t)))
 	switch {
 	case t.ElemPointer() && t.Elem.Kind == goview.KindStruct:

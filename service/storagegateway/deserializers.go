@@ -28,8 +28,12 @@ func deserializeErrorDetails(d *jsonwire.Decoder, v *map[string]string) error {
 	m := map[string]string{}
 	*v = m
 	var it jsonwire.Members
-	for d.Member(&it) {
-		k := d.KeyString(it.Key)
+	for {
+		key, ok := d.Member(&it)
+		if !ok {
+			break
+		}
+		k := d.KeyString(key)
 		var e string
 		it.Err = d.String(&e)
 		m[k] = e
@@ -40,8 +44,12 @@ func deserializeErrorDetails(d *jsonwire.Decoder, v *map[string]string) error {
 //go:noinline
 func deserializeInternalServerError(d *jsonwire.Decoder, v *types.InternalServerError) error {
 	var it jsonwire.Members
-	for d.Member(&it) {
-		switch string(it.Key) {
+	for {
+		key, ok := d.Member(&it)
+		if !ok {
+			break
+		}
+		switch string(key) {
 		case "error":
 			if d.Null() {
 				v.Error_ = nil
@@ -61,8 +69,12 @@ func deserializeInternalServerError(d *jsonwire.Decoder, v *types.InternalServer
 //go:noinline
 func deserializeInvalidGatewayRequestException(d *jsonwire.Decoder, v *types.InvalidGatewayRequestException) error {
 	var it jsonwire.Members
-	for d.Member(&it) {
-		switch string(it.Key) {
+	for {
+		key, ok := d.Member(&it)
+		if !ok {
+			break
+		}
+		switch string(key) {
 		case "error":
 			if d.Null() {
 				v.Error_ = nil
@@ -83,8 +95,12 @@ func deserializeInvalidGatewayRequestException(d *jsonwire.Decoder, v *types.Inv
 func deserializeOpDescribeTapeRecoveryPointsOutput(d *jsonwire.Decoder, out any) error {
 	v := out.(*DescribeTapeRecoveryPointsOutput)
 	var it jsonwire.Members
-	for d.Member(&it) {
-		switch string(it.Key) {
+	for {
+		key, ok := d.Member(&it)
+		if !ok {
+			break
+		}
+		switch string(key) {
 		case "GatewayARN":
 			it.Err = d.StringPtr(&v.GatewayARN)
 		case "Marker":
@@ -101,8 +117,12 @@ func deserializeOpDescribeTapeRecoveryPointsOutput(d *jsonwire.Decoder, out any)
 //go:noinline
 func deserializeStorageGatewayError(d *jsonwire.Decoder, v *types.StorageGatewayError) error {
 	var it jsonwire.Members
-	for d.Member(&it) {
-		switch string(it.Key) {
+	for {
+		key, ok := d.Member(&it)
+		if !ok {
+			break
+		}
+		switch string(key) {
 		case "errorCode":
 			it.Err = d.String((*string)(&v.ErrorCode))
 		case "errorDetails":
@@ -117,8 +137,12 @@ func deserializeStorageGatewayError(d *jsonwire.Decoder, v *types.StorageGateway
 //go:noinline
 func deserializeTapeRecoveryPointInfo(d *jsonwire.Decoder, v *types.TapeRecoveryPointInfo) error {
 	var it jsonwire.Members
-	for d.Member(&it) {
-		switch string(it.Key) {
+	for {
+		key, ok := d.Member(&it)
+		if !ok {
+			break
+		}
+		switch string(key) {
 		case "TapeARN":
 			it.Err = d.StringPtr(&v.TapeARN)
 		case "TapeRecoveryPointTime":

@@ -17,8 +17,12 @@ import (
 func decodeFlat(got map[string]string) func(d *jsonwire.Decoder) error {
 	return func(d *jsonwire.Decoder) error {
 		var it jsonwire.Members
-		for d.Member(&it) {
-			k := string(it.Key)
+		for {
+			key, ok := d.Member(&it)
+			if !ok {
+				break
+			}
+			k := string(key)
 			var v string
 			it.Err = d.String(&v)
 			got[k] = v

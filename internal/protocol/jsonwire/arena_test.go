@@ -313,8 +313,12 @@ func TestKeyStringSharesRepeatedKeys(t *testing.T) {
 			err := d.Array(func(d *Decoder) error {
 				m := map[string]int{}
 				var it Members
-				for d.Member(&it) {
-					k := d.KeyString(it.Key)
+				for {
+					key, ok := d.Member(&it)
+					if !ok {
+						break
+					}
+					k := d.KeyString(key)
 					var v int64
 					it.Err = d.Int64(&v)
 					if names[v] != k {

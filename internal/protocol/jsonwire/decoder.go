@@ -397,25 +397,32 @@ var errNoValue = errors.New("callback returned without decoding the value")
 // unescaped key; fn must consume the value (decode it or call Skip). A null
 // object calls fn zero times and returns nil. Duplicate keys call fn again.
 //
-// key is only valid during the call, as Members.Key is. fn must not be
+// key is only valid during the call, as Member's is. fn must not be
 // retained; a closure passed here does not escape to the heap.
 //
 // An error from fn, or from decoding inside it, is returned as an *Error whose
 // path includes key.
 func (d *Decoder) Object(fn func(d *Decoder, key []byte) error) error {
 	var it Members
-	for d.Member(&it) {
-		it.Err = fn(d, it.Key)
+	for {
+		key, ok := d.Member(&it)
+		if !ok {
+			return it.Err
+		}
+		it.Err = fn(d, key)
 	}
-	return it.Err
 }
 
 // Members walks the members of one JSON object with Decoder.Member, the
 // loop form of Object:
 //
 //	var it jsonwire.Members
-//	for d.Member(&it) {
-//		switch string(it.Key) {
+//	for {
+//		key, ok := d.Member(&it)
+//		if !ok {
+//			break
+//		}
+//		switch string(key) {
 //		case "Name":
 //			it.Err = d.String(&v.Name)
 //		default:
@@ -427,11 +434,6 @@ func (d *Decoder) Object(fn func(d *Decoder, key []byte) error) error {
 // Generated deserializers use it: a loop compiles to one function where a
 // callback compiles to two, which is most of a large client's build.
 type Members struct {
-	// Key is the current member's unescaped key. In memory it stays valid
-	// while the value is decoded; when streaming, only until decoding the
-	// value starts (a refill may move the input): copy it first, with
-	// KeyString, if it is needed after.
-	Key []byte
 	// Err is the error decoding the current member's value, set by the
 	// loop's body; once Member returns false, the object's error (nil at
 	// its end), with the member's key in its path.
@@ -443,24 +445,24 @@ type Members struct {
 	start int64
 	mark  int // len(d.keys) when the object opened
 	live  int // when streaming, this object's d.live entry; else -1
+	// The current member's key, for its error path: data[keyAt:][:keyLen]
+	// (unless a refill has saved it since), or at keys[mark:] when it was
+	// unescaped there (keyAt -1).
+	keyAt, keyLen int
 }
 
-// Member advances it to the object's next member and reports whether there
-// is one; the loop's body must consume its value (decode it or call Skip)
-// and set it.Err to the error doing so. A null object has no members.
-// Duplicate keys are each visited. When Member returns false, it.Err holds
-// the object's error, or nil.
-func (d *Decoder) Member(it *Members) bool {
-	// The key comes back to be stored here, inlined in the caller, where
-	// it is a local variable: stored in member, through a pointer, each
-	// key would cost a write barrier while the garbage collector marks.
-	key, ok := d.member(it)
-	it.Key = key
-	return ok
-}
-
-// member is Member but for storing the key, which it returns.
-func (d *Decoder) member(it *Members) ([]byte, bool) {
+// Member advances it to the object's next member and returns its
+// unescaped key, or false when there is none; the loop's body must consume
+// the value (decode it or call Skip) and set it.Err to the error doing so.
+// A null object has no members. Duplicate keys are each visited. When
+// Member returns false, it.Err holds the object's error, or nil.
+//
+// In memory the key stays valid while the value is decoded; when
+// streaming, only until decoding the value starts (a refill may move the
+// input): copy it first, with KeyString, if it is needed after. It is
+// returned, not stored in it: a pointer stored through a pointer costs a
+// write barrier while the garbage collector marks.
+func (d *Decoder) Member(it *Members) ([]byte, bool) {
 	if it.start > 0 {
 		if it.Err != nil || d.Offset() == it.start {
 			d.memberFailed(it)
@@ -504,6 +506,7 @@ func (d *Decoder) member(it *Members) ([]byte, bool) {
 			}
 			d.pos = end + 2
 			it.start = d.base + int64(d.pos)
+			it.keyAt, it.keyLen = p+1, end-(p+1)
 			return data[p+1 : end], true
 		}
 	}
@@ -524,7 +527,19 @@ func (d *Decoder) memberFailed(it *Members) {
 	if err == nil {
 		err = errNoValue
 	}
-	it.fail(d.wrapErr(err, pathSeg{key: string(d.liveKey(it.Key, it.live))}))
+	it.fail(d.wrapErr(err, pathSeg{key: string(d.memberName(it))}))
+}
+
+// memberName returns the key of it's current member, wherever it is now.
+func (d *Decoder) memberName(it *Members) []byte {
+	switch {
+	case it.keyAt < 0:
+		return d.keys[it.mark:][:it.keyLen]
+	case it.live >= 0 && d.live[it.live].saved:
+		k := d.live[it.live]
+		return d.saved[k.start:k.end]
+	}
+	return d.data[it.keyAt:][:it.keyLen]
 }
 
 // openObject opens the object for Member, reporting whether it has a
@@ -599,6 +614,7 @@ func (d *Decoder) memberKey(it *Members) ([]byte, bool) {
 		d.dropSavedKey(it.live)
 		d.live[it.live] = liveKey{start: at, end: at + len(key), aliased: at >= 0}
 	}
+	it.keyAt, it.keyLen = at, len(key)
 	if c = d.next(); c == 0 {
 		if c, err = d.peek(); err != nil {
 			return nil, it.fail(err)

@@ -25,8 +25,12 @@ type tapeOutput struct {
 // decodeTapeInfo is shaped like the code the generator emits.
 func decodeTapeInfo(d *Decoder, v *tapeInfo) error {
 	var it Members
-	for d.Member(&it) {
-		switch string(it.Key) {
+	for {
+		key, ok := d.Member(&it)
+		if !ok {
+			break
+		}
+		switch string(key) {
 		case "TapeARN":
 			it.Err = d.StringPtr(&v.TapeARN)
 		case "TapeRecoveryPointTime":
@@ -44,8 +48,12 @@ func decodeTapeInfo(d *Decoder, v *tapeInfo) error {
 
 func decodeTapeOutput(d *Decoder, v *tapeOutput) error {
 	var it Members
-	for d.Member(&it) {
-		switch string(it.Key) {
+	for {
+		key, ok := d.Member(&it)
+		if !ok {
+			break
+		}
+		switch string(key) {
 		case "TapeRecoveryPointInfos":
 			var el Elements
 			for d.Element(&el) {
@@ -126,12 +134,12 @@ func TestLoopsEndOnce(t *testing.T) {
 	n := 0
 	for d.Element(&el) {
 		var it Members
-		for d.Member(&it) {
+		for _, ok := d.Member(&it); ok; _, ok = d.Member(&it) {
 			n++
 			it.Err = d.Skip()
 		}
 		el.Err = it.Err
-		if d.Member(&it) {
+		if _, ok := d.Member(&it); ok {
 			t.Fatal("Member after the object's end reported another member")
 		}
 	}

@@ -9,7 +9,7 @@ import (
 // Keys matches an object's keys to case numbers, for generated
 // deserializers of objects with many members:
 //
-//	switch keysTrainingJob.Find(it.Key) {
+//	switch keysTrainingJob.Find(key) {
 //	case 0: // "AlgorithmSpecification"
 //
 // A switch on the key string compiles to a search tree of string

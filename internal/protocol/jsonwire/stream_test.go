@@ -377,3 +377,54 @@ func TestStreamMemoryIsBoundedByTheBuffer(t *testing.T) {
 		t.Errorf("skipping a %d-byte stream made %v allocations, want the buffer only", b.Len(), allocs)
 	}
 }
+
+// TestStreamErrorPathNamesKeysAfterRefill fails a value long after its
+// key was read, so that, streaming, refills have moved the keys of the
+// objects around it (plain keys are then saved aside; escaped ones were
+// unescaped onto the key stack): the error's path must still name them,
+// as in memory.
+func TestStreamErrorPathNamesKeysAfterRefill(t *testing.T) {
+	var doc strings.Builder
+	doc.WriteString(`{"first":1,"plainOuterKey":{"esc\u0061ped":[`)
+	for i := range 300 {
+		fmt.Fprintf(&doc, "%d,", i)
+	}
+	doc.WriteString(`"not a number"]}}`)
+	const want = "$.plainOuterKey.escaped[300]"
+	// A reader shaped like generated code: objects of objects of lists of
+	// integers.
+	var value func(d *Decoder, depth int) error
+	value = func(d *Decoder, depth int) error {
+		if depth == 2 {
+			var el Elements
+			for d.Element(&el) {
+				var n int64
+				el.Err = d.Int64(&n)
+			}
+			return el.Err
+		}
+		var it Members
+		for {
+			key, ok := d.Member(&it)
+			if !ok {
+				return it.Err
+			}
+			if string(key) == "first" {
+				it.Err = d.Skip()
+				continue
+			}
+			it.Err = value(d, depth+1)
+		}
+	}
+	check := func(where string, d *Decoder) {
+		err := value(d, 0)
+		var e *Error
+		if !errors.As(err, &e) || e.Path() != want {
+			t.Fatalf("%s: error %v, want one at %s", where, err, want)
+		}
+	}
+	check("in memory", NewDecoder([]byte(doc.String())))
+	for _, size := range []int{1, 8, 16, 64, 4096} {
+		check(fmt.Sprintf("streaming through %d bytes", size), NewReaderDecoder(strings.NewReader(doc.String()), make([]byte, size)))
+	}
+}
