@@ -15,8 +15,8 @@ import (
 
 // DecodeStream runs decode over a response body as it arrives, through a
 // pooled buffer: a large response costs its decoded result and the buffer,
-// never the whole body beside the result; one announced shorter than the
-// buffer is read into it whole first and decoded from memory. A positive
+// never the whole body beside the result (once the buffer holds a body to
+// its end, jsonwire decodes the rest as from memory). A positive
 // length is the body's announced Content-Length, checked as it is read. An
 // empty body (JSON whitespace only) decodes as an empty object, as
 // aws-sdk-go-v2 treats it. A body that fails or ends early is a
@@ -32,18 +32,7 @@ func DecodeStream(body io.Reader, length int64, decode func(*jsonwire.Decoder) e
 		r = &st.body
 	}
 	d := &st.d
-	if length > 0 && length < int64(len(st.buf)) {
-		// The buffer holds the whole body: read it all first and decode
-		// from memory, which spares every key and token the checks and
-		// bookkeeping that a refill in its middle would need.
-		n, err := readWhole(r, st.buf)
-		if err != nil {
-			return &smithy.DeserializationError{Err: client.BodyReadError(err)}
-		}
-		d.Reset(st.buf[:n])
-	} else {
-		d.ResetReader(r, st.buf)
-	}
+	d.ResetReader(r, st.buf)
 	d.SetLength(length)
 	var err error
 	if !d.Empty() {
@@ -67,36 +56,6 @@ func DecodeStream(body io.Reader, length int64, decode func(*jsonwire.Decoder) e
 	}
 	return nil
 }
-
-// readWhole reads r to its end into buf, returning how many bytes it read,
-// or the error that ended r early. A body that fills buf without ending is
-// an error: DecodeStream reads whole only bodies announced shorter than buf,
-// and LengthChecked fails one that runs past its announced length before
-// buf fills.
-func readWhole(r io.Reader, buf []byte) (int, error) {
-	n, zero := 0, 0
-	for n < len(buf) {
-		m, err := r.Read(buf[n:])
-		n += m
-		switch {
-		case err == io.EOF:
-			return n, nil
-		case err != nil:
-			return n, err
-		case m > 0:
-			zero = 0
-		default:
-			if zero++; zero >= maxZeroReads {
-				return n, io.ErrNoProgress
-			}
-		}
-	}
-	return n, errors.New("body larger than its buffer")
-}
-
-// maxZeroReads is how many (0, nil) reads in a row readWhole accepts before
-// failing with io.ErrNoProgress, as bufio and the streaming decoder do.
-const maxZeroReads = 100
 
 // stream is what decodeStream reads a body with. No decoded value refers to
 // the decoder's buffers (strings and pointer targets come from chunks that

@@ -444,7 +444,7 @@ type Members struct {
 	// ended or failed.
 	start int64
 	mark  int // len(d.keys) when the object opened
-	live  int // when streaming, this object's d.live entry; else -1
+	live  int // when streaming, this object's d.live entry; else -1 (also once the stream has ended)
 	// The current member's key, for its error path: data[keyAt:][:keyLen]
 	// (unless a refill has saved it since), or at keys[mark:] when it was
 	// unescaped there (keyAt -1).
@@ -551,7 +551,10 @@ func (d *Decoder) openObject(it *Members) bool {
 	}
 	it.mark = len(d.keys)
 	it.live = -1
-	if d.r != nil {
+	// Once a stream has been read to its end, no refill can move its keys:
+	// an object opened then (every object of a body the buffer holds
+	// whole) keeps no entry.
+	if d.streaming() {
 		it.live = len(d.live)
 		d.live = append(d.live, liveKey{})
 	}
