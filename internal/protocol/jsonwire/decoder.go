@@ -523,11 +523,16 @@ func (it *Members) fail(err error) bool {
 // memberFailed ends the object after its current member's value failed
 // (it.Err) or was not consumed, naming the member in the error's path.
 func (d *Decoder) memberFailed(it *Members) {
-	err := it.Err
+	it.fail(d.valueFailed(it.Err, pathSeg{key: string(d.memberName(it))}))
+}
+
+// valueFailed is the error of a member's or an element's value, at seg in
+// the path: err, or errNoValue when the value was not consumed.
+func (d *Decoder) valueFailed(err error, seg pathSeg) error {
 	if err == nil {
 		err = errNoValue
 	}
-	it.fail(d.wrapErr(err, pathSeg{key: string(d.memberName(it))}))
+	return d.wrapErr(err, seg)
 }
 
 // memberName returns the key of it's current member, wherever it is now.
@@ -633,19 +638,7 @@ func (d *Decoder) memberKey(it *Members) ([]byte, bool) {
 		}
 	}
 	it.start = d.Offset()
-	return d.liveKey(key, it.live), true // where it is now, after any refill
-}
-
-// liveKey returns the key of Object entry live (-1 in memory) after its
-// value was decoded: key itself, unless a refill has saved it elsewhere.
-func (d *Decoder) liveKey(key []byte, live int) []byte {
-	if live < 0 {
-		return key
-	}
-	if k := d.live[live]; k.saved {
-		return d.saved[k.start:k.end]
-	}
-	return key
+	return d.memberName(it), true // where the key is now, after any refill
 }
 
 // dropSavedKey frees the saved copy of Object entry live's key, if a refill
@@ -707,11 +700,7 @@ func (d *Decoder) Element(it *Elements) bool {
 		return it.start == 0 && d.openArray(it)
 	}
 	if it.Err != nil || d.Offset() == it.start {
-		err := it.Err
-		if err == nil {
-			err = errNoValue
-		}
-		return it.fail(d.wrapErr(err, pathSeg{index: it.index, isIndex: true}))
+		return it.fail(d.valueFailed(it.Err, pathSeg{index: it.index, isIndex: true}))
 	}
 	data, p := d.data, d.pos
 	if p+1 < len(data) && data[p] == ',' && data[p+1] > ' ' {
