@@ -155,9 +155,9 @@ func (g *gen) keySwitch(t *goview.Type, cases []keyCase, dflt ...jen.Code) (sw, 
 		for _, c := range cases {
 			var nums []jen.Code
 			var quoted []string
-			for _, k := range c.keys {
+			for _, name := range c.keys {
 				nums = append(nums, jen.Lit(n))
-				quoted = append(quoted, strconv.Quote(k))
+				quoted = append(quoted, strconv.Quote(name))
 				n++
 			}
 			st := jen.Case(nums...).Comment(strings.Join(quoted, ", "))
