@@ -97,18 +97,26 @@ echo "== benchmarks ($COUNT interleaved rounds, -benchtime $BENCHTIME)"
 : >"$OUT/bench.txt"
 : >"$OUT/serfn.txt"
 : >"$OUT/bench-cpu1.txt"
+: >"$OUT/floor.txt"
+: >"$OUT/floor-cpu1.txt"
 DDB_PKG=
 case $TAGGED in *ddb*) DDB_PKG=./ddb ;; esac
 for i in $(seq "$COUNT"); do
 	echo "-- round $i/$COUNT  load: $(cut -d' ' -f1-3 /proc/loadavg)"
 	COUNT=1 rounds "$OUT/bench.txt" -bench . .
-	[ -z "$DDB_PKG" ] || COUNT=1 rounds "$OUT/bench.txt" -tags gosmith_gen -bench . ./ddb
+	if [ -n "$DDB_PKG" ]; then
+		COUNT=1 rounds "$OUT/bench.txt" -tags gosmith_gen -bench 'DynamoDBQuery$' ./ddb
+		COUNT=1 rounds "$OUT/floor.txt" -tags gosmith_gen -bench 'DynamoDBQueryFloor$' ./ddb
+	fi
 	# gosmith only (no v2 column): its own file and plain benchstat.
 	COUNT=1 rounds "$OUT/serfn.txt" -tags gosmith_gen -bench . ./serfn
 	if [ "$CPU1" = 1 ]; then
 		# One core: the 1000-item benchmarks (the decode-throughput target).
 		COUNT=1 rounds "$OUT/bench-cpu1.txt" -cpu 1 -bench 'DeserializeOutput|DescribeTapeRecoveryPoints/impl=.*/items=(1|1000)$' .
-		[ -z "$DDB_PKG" ] || COUNT=1 rounds "$OUT/bench-cpu1.txt" -tags gosmith_gen -cpu 1 -bench 'DynamoDBQuery/impl=.*/items=1000$' ./ddb
+		if [ -n "$DDB_PKG" ]; then
+			COUNT=1 rounds "$OUT/bench-cpu1.txt" -tags gosmith_gen -cpu 1 -bench 'DynamoDBQuery$/impl=.*/items=1000$' ./ddb
+			COUNT=1 rounds "$OUT/floor-cpu1.txt" -tags gosmith_gen -cpu 1 -bench 'DynamoDBQueryFloor$' ./ddb
+		fi
 	fi
 done
 echo "== load after the benchmarks: $(cut -d' ' -f1-3 /proc/loadavg)"
@@ -121,6 +129,43 @@ $GO run "$BENCHSTAT" "$OUT/serfn.txt" | tee -a "$OUT/benchstat.txt"
 if [ "$CPU1" = 1 ]; then
 	echo "== benchstat, one core"
 	$GO run "$BENCHSTAT" -col '/impl@(v2 gosmith)' "$OUT/bench-cpu1.txt" | tee "$OUT/benchstat-cpu1.txt"
+fi
+
+# floorratios BENCH FLOOR: per round, v2's 1000-item Query time over
+# gosmith's, over the types floor's, and over the types and scan floors'
+# sum (bench/ddb/floor_test.go), then the median of each. Round i of BENCH
+# is its i-th v2 (and gosmith) 1000-item Query line, of FLOOR its i-th
+# types and scan lines: both were run in the same round, seconds apart.
+floorratios() {
+	awk '
+		FNR == 1 { f++ }
+		f == 1 && /DynamoDBQuery\/impl=v2\/items=1000(-[0-9]+)?[ \t]/ { v2[++nv] = $3 }
+		f == 1 && /DynamoDBQuery\/impl=gosmith\/items=1000(-[0-9]+)?[ \t]/ { gs[++ng] = $3 }
+		f == 2 && /floor=types/ { ty[++nt] = $3 }
+		f == 2 && /floor=scan/ { sc[++ns] = $3 }
+		function median(a, n,   i, j, t) {
+			for (i = 2; i <= n; i++) for (j = i; j > 1 && a[j-1] > a[j]; j--) { t = a[j]; a[j] = a[j-1]; a[j-1] = t }
+			return (n % 2) ? a[(n+1)/2] : (a[n/2] + a[n/2+1]) / 2
+		}
+		END {
+			n = nv
+			if (ng < n) n = ng
+			if (nt < n) n = nt
+			if (ns < n) n = ns
+			for (i = 1; i <= n; i++) {
+				r1[i] = v2[i] / gs[i]; r2[i] = v2[i] / ty[i]; r3[i] = v2[i] / (ty[i] + sc[i])
+				printf "   round %2d: v2/gosmith %.2f  v2/types %.2f  v2/(types+scan) %.2f\n", i, r1[i], r2[i], r3[i]
+			}
+			if (n > 0) printf "   median:   v2/gosmith %.2f  v2/types %.2f  v2/(types+scan) %.2f\n", median(r1, n), median(r2, n), median(r3, n)
+		}' "$1" "$2"
+}
+if [ -n "$DDB_PKG" ]; then
+	echo "== DynamoDB Query against its floors (bench/ddb/floor_test.go): no client returning v2's types gets past v2/types"
+	floorratios "$OUT/bench.txt" "$OUT/floor.txt" | tee "$OUT/floor-ratios.txt"
+	if [ "$CPU1" = 1 ]; then
+		echo "-- one core"
+		floorratios "$OUT/bench-cpu1.txt" "$OUT/floor-cpu1.txt" | tee -a "$OUT/floor-ratios.txt"
+	fi
 fi
 
 if [ "$PROFILE" = 1 ]; then
