@@ -36,9 +36,14 @@ type Decoder struct {
 	pinned bool  // Raw is collecting a value that starts at data[pin]
 	pin    int
 	// live holds, per open Object, where its current key is: in data
-	// (aliased) until a refill moves data, then in saved.
+	// (aliased) until a refill moves data, then in saved. A refill saves
+	// the keys it would move and copies the saved keys still current into
+	// spare, which becomes saved: keys no longer current (a later member's
+	// took their place, or their Object ended) are dropped then, so a
+	// member only writes its entry.
 	live  []liveKey
 	saved []byte
+	spare []byte
 
 	// scratch receives unescaped string values; they are copied out at once.
 	scratch []byte
@@ -117,7 +122,7 @@ func (d *Decoder) reset(data []byte) {
 	d.pos = 0
 	d.base = 0
 	d.r, d.eof, d.rerr, d.pinned = nil, false, nil, false
-	d.live, d.saved = d.live[:0], d.saved[:0]
+	d.live, d.saved, d.spare = d.live[:0], d.saved[:0], d.spare[:0]
 	d.depth = 0
 	d.keys = d.keys[:0]
 	if cap(d.scratch) > maxKeptBuffer {
@@ -197,14 +202,7 @@ func (d *Decoder) more() bool {
 	}
 	from = max(from-lookbehind, 0)
 	kept := len(d.data) - from
-	for i := range d.live {
-		// A key the Object still needs (for its error path) leaves data.
-		if k := &d.live[i]; k.aliased {
-			n := len(d.saved)
-			d.saved = append(d.saved, d.data[k.start:k.end]...)
-			*k = liveKey{start: n, end: len(d.saved), saved: true}
-		}
-	}
+	d.saveKeys()
 	buf := d.data[:cap(d.data)]
 	if len(buf) == 0 || kept > len(buf)/2 {
 		buf = make([]byte, max(2*len(buf), 2*kept, minGrowth))
@@ -485,7 +483,6 @@ func (d *Decoder) Member(it *Members) ([]byte, bool) {
 			d.pos++
 			d.depth--
 			if it.live >= 0 {
-				d.dropSavedKey(it.live)
 				d.live = d.live[:it.live]
 			}
 			it.start = -1
@@ -501,7 +498,6 @@ func (d *Decoder) Member(it *Members) ([]byte, bool) {
 	if p < len(data) && data[p] == '"' {
 		if end, ok := scanPlain(data, p+1); ok && end+2 < len(data) && data[end+1] == ':' && data[end+2] > ' ' {
 			if it.live >= 0 {
-				d.dropSavedKey(it.live)
 				d.live[it.live] = liveKey{start: p + 1, end: end, aliased: true}
 			}
 			d.pos = end + 2
@@ -619,7 +615,6 @@ func (d *Decoder) memberKey(it *Members) ([]byte, bool) {
 		return nil, it.fail(err)
 	}
 	if it.live >= 0 {
-		d.dropSavedKey(it.live)
 		d.live[it.live] = liveKey{start: at, end: at + len(key), aliased: at >= 0}
 	}
 	it.keyAt, it.keyLen = at, len(key)
@@ -641,13 +636,27 @@ func (d *Decoder) memberKey(it *Members) ([]byte, bool) {
 	return d.memberName(it), true // where the key is now, after any refill
 }
 
-// dropSavedKey frees the saved copy of Object entry live's key, if a refill
-// made one. It is the last one saved: the entries of the Objects nested in
-// it have dropped theirs.
-func (d *Decoder) dropSavedKey(live int) {
-	if k := d.live[live]; k.saved {
-		d.saved = d.saved[:k.start]
+// saveKeys, before a refill moves data, copies the keys the open Objects
+// still need (for their error paths) into saved: those in data, and those
+// saved at an earlier refill; nothing else.
+func (d *Decoder) saveKeys() {
+	kept := d.spare[:0]
+	for i := range d.live {
+		k := &d.live[i]
+		var key []byte
+		switch {
+		case k.aliased:
+			key = d.data[k.start:k.end]
+		case k.saved:
+			key = d.saved[k.start:k.end]
+		default:
+			continue
+		}
+		n := len(kept)
+		kept = append(kept, key...)
+		*k = liveKey{start: n, end: len(kept), saved: true}
 	}
+	d.saved, d.spare = kept, d.saved[:0]
 }
 
 // readKey reads the object key string at d.pos. Keys without escapes alias

@@ -428,3 +428,54 @@ func TestStreamErrorPathNamesKeysAfterRefill(t *testing.T) {
 		check(fmt.Sprintf("streaming through %d bytes", size), NewReaderDecoder(strings.NewReader(doc.String()), make([]byte, size)))
 	}
 }
+
+// TestStreamSavedKeysStayBounded decodes a long stream of objects through a
+// small buffer, so that refills save keys many times over: only the keys of
+// the objects still open may stay saved, whatever the length of the stream.
+func TestStreamSavedKeysStayBounded(t *testing.T) {
+	var doc strings.Builder
+	doc.WriteString(`{"outerKeyThatStaysOpen":[`)
+	for i := range 5000 {
+		if i > 0 {
+			doc.WriteByte(',')
+		}
+		fmt.Fprintf(&doc, `{"name%d":"value %d","nested":{"deeperKey%d":%d}}`, i, i, i, i)
+	}
+	doc.WriteString(`]}`)
+	d := NewReaderDecoder(strings.NewReader(doc.String()), make([]byte, 64))
+	maxSaved, items := 0, 0
+	var value func() error
+	value = func() error {
+		var it Members
+		for {
+			key, ok := d.Member(&it)
+			if !ok {
+				return it.Err
+			}
+			maxSaved = max(maxSaved, cap(d.saved), cap(d.spare))
+			switch {
+			case string(key) == "outerKeyThatStaysOpen":
+				var el Elements
+				for d.Element(&el) {
+					items++
+					el.Err = value()
+				}
+				it.Err = el.Err
+			case string(key) == "nested":
+				it.Err = value()
+			default:
+				it.Err = d.Skip()
+			}
+		}
+	}
+	if err := value(); err != nil {
+		t.Fatal(err)
+	}
+	if items != 5000 {
+		t.Fatalf("decoded %d items, want 5000", items)
+	}
+	// Three objects are open at most, each with a key of under 32 bytes.
+	if maxSaved > 256 {
+		t.Errorf("saved keys grew to %d bytes of capacity over %d bytes of stream; want them bounded by the open objects' keys", maxSaved, doc.Len())
+	}
+}
