@@ -311,6 +311,16 @@ func (g *gen) deserializeList(t *goview.Type) []jen.Code {
 			itErr().Op("=").Add(g.readPtr(t.Elem, t.Elem.TimestampFormat, jen.Op("&").Add(last.Clone()))),
 		}
 	default:
+		if !scratch {
+			// A response's list of structures takes room for the elements
+			// the body has left at its second one (jsonwire's Reserve), so
+			// it does not grow by doubling.
+			each = append(each, jen.If(jen.Len(jen.Id("s")).Op("==").Lit(1)).Block(
+				jen.If(jen.Id("n").Op(":=").Id("d").Dot("Reserve").Call(jen.Op("&").Id("it")), jen.Id("n").Op(">").Lit(0)).Block(
+					jen.Id("s").Op("=").Append(jen.Make(g.goType(t), jen.Lit(0), jen.Lit(1).Op("+").Id("n")), jen.Id("s").Op("...")),
+				),
+			))
+		}
 		// A null in a dense list becomes the zero value, as in aws-sdk-go-v2:
 		// no element is lost and indexes stay aligned.
 		each = append(each,

@@ -168,6 +168,11 @@ func deserializeTapeRecoveryPointInfos(d *jsonwire.Decoder, v *[]types.TapeRecov
 	var zero types.TapeRecoveryPointInfo
 	var it jsonwire.Elements
 	for d.Element(&it) {
+		if len(s) == 1 {
+			if n := d.Reserve(&it); n > 0 {
+				s = append(make([]types.TapeRecoveryPointInfo, 0, 1+n), s...)
+			}
+		}
 		s = append(s, zero)
 		it.Err = deserializeTapeRecoveryPointInfo(d, &s[len(s)-1])
 	}

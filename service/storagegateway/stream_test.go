@@ -241,3 +241,35 @@ func TestLoggingDoesNotChangeDecoding(t *testing.T) {
 		}
 	}
 }
+
+// A response's list of results takes room for what the body has left once
+// its first element is read, instead of growing by doubling (which leaves
+// 1,100 points in a slice of 2,048). The points are the same either way;
+// a body of unknown length grows by doubling.
+func TestResultListIsSizedFromTheBody(t *testing.T) {
+	body, want := pointsBody("sized", 1100)
+	for _, tc := range []struct {
+		name   string
+		length int64
+		maxCap int // 0: any
+	}{
+		{"announced length", int64(len(body)), 1100 + 1100/20},
+		{"unknown length", -1, 0},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			c, _ := streamClient(1, func(n int, r *http.Request) *http.Response {
+				return okResponse(r, iotest.HalfReader(bytes.NewReader(body)), tc.length)
+			})
+			out, err := describe(c)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if diff := cmp.Diff(want, out.TapeRecoveryPointInfos); diff != "" {
+				t.Fatalf("points differ (-want +got):\n%s", diff)
+			}
+			if got := cap(out.TapeRecoveryPointInfos); tc.maxCap > 0 && got > tc.maxCap {
+				t.Errorf("1,100 points in a slice of capacity %d, want at most %d", got, tc.maxCap)
+			}
+		})
+	}
+}

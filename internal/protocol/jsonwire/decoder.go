@@ -697,7 +697,8 @@ type Elements struct {
 	// start is the offset of the current element; 0 before the array is
 	// opened, -1 once it has ended or failed.
 	start int64
-	index int // the current element's index
+	first int64 // the offset of the first element
+	index int   // the current element's index
 }
 
 // Element advances it to the array's next element and reports whether there
@@ -759,8 +760,41 @@ func (d *Decoder) openArray(it *Elements) bool {
 		return it.fail(err)
 	}
 	it.start = d.Offset()
+	it.first = it.start
 	return true
 }
+
+// Reserve returns how many more elements a list should make room for, when
+// called at the second element of an array that is a member of the
+// document's top-level object (a response's list of results) and the
+// document's length is known: the bytes left over the bytes the first
+// element took, at most maxReserve. Elsewhere it returns 0 and the list
+// grows by doubling, which allocates about twice its final size: a list
+// nested in each of many items would reserve from the whole rest of the
+// document. The estimate counts what follows the array too, so a list
+// whose first element is small against the rest can reserve up to
+// maxReserve slots it never fills.
+func (d *Decoder) Reserve(it *Elements) int {
+	if it.index != 1 || d.depth != 2 || it.start <= 0 {
+		return 0
+	}
+	total := d.arena.bodyLen
+	if total <= 0 {
+		if d.streaming() {
+			return 0
+		}
+		total = d.base + int64(len(d.data)) // the rest of the document is in data
+	}
+	per, left := it.start-it.first, total-it.start
+	if per <= 0 || left <= 0 {
+		return 0
+	}
+	return int(min(left/per, maxReserve))
+}
+
+// maxReserve bounds Reserve's estimate: at most a few thousand slots
+// reserved for nothing, whatever the document.
+const maxReserve = 4096
 
 func (d *Decoder) depthError() error {
 	return d.errAt(d.pos, "exceeded max depth of "+strconv.Itoa(d.maxDepth))

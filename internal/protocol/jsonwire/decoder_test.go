@@ -3,8 +3,10 @@ package jsonwire
 import (
 	"errors"
 	"io"
+	"slices"
 	"strings"
 	"testing"
+	"testing/iotest"
 	"time"
 
 	"github.com/google/go-cmp/cmp"
@@ -411,5 +413,79 @@ func TestTruncatedInputWrapsUnexpectedEOF(t *testing.T) {
 		if !errors.Is(err, io.ErrUnexpectedEOF) {
 			t.Errorf("%q: error %v does not wrap io.ErrUnexpectedEOF", in, err)
 		}
+	}
+}
+
+// reserveAt decodes doc as objects of arrays of objects (other values
+// skipped) and returns what Reserve said at every second element of every
+// array, in document order.
+func reserveAt(t *testing.T, d *Decoder) []int {
+	t.Helper()
+	var got []int
+	var value func() error
+	value = func() error {
+		var it Members
+		for {
+			_, ok := d.Member(&it)
+			if !ok {
+				return it.Err
+			}
+			if c, _ := d.peek(); c != '[' {
+				it.Err = d.Skip()
+				continue
+			}
+			var el Elements
+			for d.Element(&el) {
+				if el.index == 1 {
+					got = append(got, d.Reserve(&el))
+				} else if n := d.Reserve(&el); n != 0 {
+					t.Errorf("Reserve at element %d = %d, want 0 but at the second", el.index, n)
+				}
+				el.Err = value()
+			}
+			it.Err = el.Err
+		}
+	}
+	if err := value(); err != nil {
+		t.Fatal(err)
+	}
+	return got
+}
+
+func TestReserve(t *testing.T) {
+	const elem = `{"n":"abcdefgh"}` // 16 bytes; 17 with its comma
+	list := func(n int) string { return strings.TrimSuffix(strings.Repeat(elem+",", n), ",") }
+	// 100 elements, then a member after the array: the first element and its
+	// comma take 17 bytes, and what follows the second's start is counted.
+	doc := `{"items":[` + list(100) + `],"tail":"x"}`
+	second := int64(len(`{"items":[`) + 17)
+	want := int((int64(len(doc)) - second) / 17)
+	if want < 99 || want > 101 {
+		t.Fatalf("test arithmetic: want %d", want)
+	}
+	if got := reserveAt(t, NewDecoder([]byte(doc))); !slices.Equal(got, []int{want}) {
+		t.Errorf("in memory: Reserve said %v, want [%d]", got, want)
+	}
+	stream := func(doc string, length int64) *Decoder {
+		d := NewReaderDecoder(iotest.OneByteReader(strings.NewReader(doc)), make([]byte, 64))
+		d.SetLength(length)
+		return d
+	}
+	if got := reserveAt(t, stream(doc, int64(len(doc)))); !slices.Equal(got, []int{want}) {
+		t.Errorf("streaming, length known: Reserve said %v, want [%d]", got, want)
+	}
+	if got := reserveAt(t, stream(doc, 0)); !slices.Equal(got, []int{0}) {
+		t.Errorf("streaming, length unknown: Reserve said %v, want [0]", got)
+	}
+	// A list nested in each item reserves nothing: it would count the whole
+	// rest of the document.
+	nested := `{"items":[{"sub":[` + list(3) + `]},{"sub":[` + list(3) + `]}]}`
+	if got := reserveAt(t, NewDecoder([]byte(nested))); !slices.Equal(got, []int{0, 1, 0}) {
+		t.Errorf("nested lists: Reserve said %v, want [0 1 0] (the first inner list, the outer list at its second item, the second inner list)", got)
+	}
+	// A small first element before a large rest reserves at most maxReserve.
+	huge := `{"items":[{},` + list(10000) + `]}`
+	if got := reserveAt(t, NewDecoder([]byte(huge))); !slices.Equal(got, []int{maxReserve}) {
+		t.Errorf("small first element: Reserve said %v, want [%d]", got, maxReserve)
 	}
 }
