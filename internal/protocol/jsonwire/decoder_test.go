@@ -416,37 +416,47 @@ func TestTruncatedInputWrapsUnexpectedEOF(t *testing.T) {
 	}
 }
 
-// reserveAt decodes doc as objects of arrays of objects (other values
-// skipped) and returns what Reserve said at every second element of every
-// array, in document order.
-func reserveAt(t *testing.T, d *Decoder) []int {
-	t.Helper()
-	var got []int
-	var value func() error
-	value = func() error {
+// walk decodes the value at d: objects and arrays all the way down, every
+// other value skipped. member sees each member's key before its value is
+// read, element each element before it is read.
+func walk(d *Decoder, member func(key []byte), element func(el *Elements)) error {
+	switch c, err := d.peek(); {
+	case err != nil:
+		return err
+	case c == '{':
 		var it Members
 		for {
-			_, ok := d.Member(&it)
+			key, ok := d.Member(&it)
 			if !ok {
 				return it.Err
 			}
-			if c, _ := d.peek(); c != '[' {
-				it.Err = d.Skip()
-				continue
-			}
-			var el Elements
-			for d.Element(&el) {
-				if el.index == 1 {
-					got = append(got, d.Reserve(&el))
-				} else if n := d.Reserve(&el); n != 0 {
-					t.Errorf("Reserve at element %d = %d, want 0 but at the second", el.index, n)
-				}
-				el.Err = value()
-			}
-			it.Err = el.Err
+			member(key)
+			it.Err = walk(d, member, element)
 		}
+	case c == '[':
+		var el Elements
+		for d.Element(&el) {
+			element(&el)
+			el.Err = walk(d, member, element)
+		}
+		return el.Err
 	}
-	if err := value(); err != nil {
+	return d.Skip()
+}
+
+// reserveAt walks the document and returns what Reserve said at every
+// second element of every array, in document order.
+func reserveAt(t *testing.T, d *Decoder) []int {
+	t.Helper()
+	var got []int
+	err := walk(d, func([]byte) {}, func(el *Elements) {
+		if el.index == 1 {
+			got = append(got, d.Reserve(el))
+		} else if n := d.Reserve(el); n != 0 {
+			t.Errorf("Reserve at element %d = %d, want 0 but at the second", el.index, n)
+		}
+	})
+	if err != nil {
 		t.Fatal(err)
 	}
 	return got

@@ -444,31 +444,10 @@ func TestStreamSavedKeysStayBounded(t *testing.T) {
 	doc.WriteString(`]}`)
 	d := NewReaderDecoder(strings.NewReader(doc.String()), make([]byte, 64))
 	maxSaved, items := 0, 0
-	var value func() error
-	value = func() error {
-		var it Members
-		for {
-			key, ok := d.Member(&it)
-			if !ok {
-				return it.Err
-			}
-			maxSaved = max(maxSaved, cap(d.saved), cap(d.spare))
-			switch {
-			case string(key) == "outerKeyThatStaysOpen":
-				var el Elements
-				for d.Element(&el) {
-					items++
-					el.Err = value()
-				}
-				it.Err = el.Err
-			case string(key) == "nested":
-				it.Err = value()
-			default:
-				it.Err = d.Skip()
-			}
-		}
-	}
-	if err := value(); err != nil {
+	err := walk(d, func([]byte) {
+		maxSaved = max(maxSaved, cap(d.saved), cap(d.spare))
+	}, func(*Elements) { items++ })
+	if err != nil {
 		t.Fatal(err)
 	}
 	if items != 5000 {
